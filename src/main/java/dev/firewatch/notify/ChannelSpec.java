@@ -6,8 +6,12 @@ import java.util.Set;
 /**
  * A place notifications can go. The type decides which settings it needs; the channel's own package
  * (added by the paging work) turns the settings into a sender.
+ *
+ * @param enabled false when a required setting came out empty from an unset {@code ${VAR:-}}: the channel
+ *     is declared but switched off, so an example config can offer a channel that only works once its
+ *     environment variable is set
  */
-public record ChannelSpec(String name, String type, Map<String, String> settings) {
+public record ChannelSpec(String name, String type, Map<String, String> settings, boolean enabled) {
     /** Channel types and the settings each one requires. */
     public static final Map<String, Set<String>> REQUIRED_SETTINGS = Map.of(
             "webhook", Set.of("url"),
