@@ -1,5 +1,6 @@
 package dev.firewatch.auth;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ public enum Role {
         return compareTo(required) >= 0;
     }
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

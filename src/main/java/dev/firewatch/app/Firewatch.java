@@ -1,0 +1,203 @@
+package dev.firewatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.auth.AccessGate;
+import dev.firewatch.auth.ApiKeys;
+import dev.firewatch.auth.AuditLog;
+import dev.firewatch.auth.AuthRoutes;
+import dev.firewatch.auth.PasswordHasher;
+import dev.firewatch.auth.RateLimiter;
+import dev.firewatch.auth.Sessions;
+import dev.firewatch.auth.Tokens;
+import dev.firewatch.auth.UserSpec;
+import dev.firewatch.auth.Users;
+import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.health.DatabaseCheck;
+import dev.firewatch.health.HealthRoutes;
+import dev.firewatch.health.HttpMetrics;
+import dev.firewatch.health.Readiness;
+import dev.firewatch.home.HomeRoutes;
+import dev.firewatch.store.Ids;
+import dev.firewatch.store.Migrations;
+import dev.firewatch.store.Store;
+import dev.firewatch.web.Json;
+import dev.firewatch.web.Pages;
+import dev.firewatch.web.Requests;
+import dev.firewatch.web.RouteSet;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds every object of a running Firewatch by hand, in dependency order. This is the one place that
+ * sees every feature: read it top to bottom to see how the parts connect.
+ */
+public final class Firewatch implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Firewatch.class);
+
+    /**
+     * What the command line decides beside the config file.
+     *
+     * @param port overrides {@code server.port} when not null (0 picks a free port, as tests do)
+     * @param passwordCost bcrypt cost; tests lower it to stay fast
+     */
+    public record Options(Path dataDir, Integer port, Map<String, String> environment, Clock clock, int passwordCost) {
+        public static Options defaults(Path dataDir, Integer port) {
+            return new Options(dataDir, port, System.getenv(), Clock.systemUTC(), PasswordHasher.PRODUCTION_COST);
+        }
+    }
+
+    private final Store store;
+    private final Readiness readiness;
+    private final Javalin server;
+    private final ConfigReloader reloader;
+    private final Thread migrationRetry;
+
+    private Firewatch(
+            Store store, Readiness readiness, Javalin server, ConfigReloader reloader, Thread migrationRetry) {
+        this.store = store;
+        this.readiness = readiness;
+        this.server = server;
+        this.reloader = reloader;
+        this.migrationRetry = migrationRetry;
+    }
+
+    public static Firewatch start(FirewatchConfig config, Options options) {
+        Clock clock = options.clock();
+        PrometheusMeterRegistry registry = Metrics.registry();
+
+        Store store = Store.open(config.store(), options.dataDir(), registry);
+        Migrations migrations = new Migrations(store);
+        Ids ids = new Ids(clock);
+        Tokens tokens = new Tokens();
+
+        AuditLog audit = new AuditLog(store, ids, clock);
+        Users users = new Users(store, ids, new PasswordHasher(options.passwordCost()), audit, clock);
+        Sessions sessions = new Sessions(store, tokens, clock, config.auth().sessionTtl());
+        ApiKeys apiKeys = new ApiKeys(store, ids, tokens, audit, clock);
+        AccessGate gate =
+                new AccessGate(sessions, apiKeys, new RateLimiter(config.auth().apiRequestsPerMinute(), clock));
+        RateLimiter loginLimiter = new RateLimiter(config.auth().loginAttemptsPerMinute(), clock);
+
+        ConfigReloader reloader = new ConfigReloader(config, options.environment(), users, audit, clock);
+        Runnable afterMigrate = () -> {
+            users.sync(config.users());
+            String adminName = config.users().stream()
+                    .filter(u -> u.role() == dev.firewatch.auth.Role.ADMIN)
+                    .map(UserSpec::name)
+                    .findFirst()
+                    .orElse("admin");
+            users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
+                    .ifPresent(password -> announceAdminPassword(adminName, password));
+        };
+        // Boot never waits on a database that is down: the server starts, /readyz says what is wrong, and
+        // the schema is brought up to date as soon as the database answers.
+        Thread migrationRetry = null;
+        if (migrations.migrate()) {
+            afterMigrate.run();
+        } else {
+            migrationRetry =
+                    Thread.ofVirtual().name("migration-retry").start(() -> retryMigrations(migrations, afterMigrate));
+        }
+
+        Readiness readiness =
+                new Readiness(List.of(new DatabaseCheck(store, migrations), reloader.check()), Duration.ofMillis(2500));
+        ObjectMapper json = Json.mapper();
+        Pages pages = new Pages();
+        Requests requests = new Requests(json);
+        HttpMetrics httpMetrics = new HttpMetrics(registry);
+
+        List<RouteSet> routeSets = List.of(
+                new HealthRoutes(readiness, registry),
+                new AuthRoutes(
+                        users,
+                        sessions,
+                        apiKeys,
+                        audit,
+                        loginLimiter,
+                        tokens,
+                        pages,
+                        requests,
+                        config.server().https()),
+                new HomeRoutes(
+                        () -> reloader.current().services(),
+                        () -> reloader.current().channels(),
+                        readiness,
+                        pages),
+                reloader.routes());
+
+        Javalin server = HttpServer.create(config.server(), options.port(), json, gate, httpMetrics, pages, routeSets);
+        server.start();
+        log.info(
+                "Firewatch {} listening on http://{}:{} with {}",
+                Version.current(),
+                config.server().host(),
+                server.port(),
+                store.description());
+        return new Firewatch(store, readiness, server, reloader, migrationRetry);
+    }
+
+    private static void retryMigrations(Migrations migrations, Runnable afterMigrate) {
+        try {
+            while (!migrations.migrate()) {
+                Thread.sleep(Duration.ofSeconds(2));
+            }
+            afterMigrate.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("setting up the store after migration failed", e);
+        }
+    }
+
+    private static void announceAdminPassword(String name, String password) {
+        // Printed, not logged through a framework that may ship logs elsewhere; shown this once only.
+        System.out.println();
+        System.out.println("  First start: created the admin user \"" + name + "\" with password");
+        System.out.println();
+        System.out.println("      " + password);
+        System.out.println();
+        System.out.println("  It is not shown again. Sign in and set another under Settings → Users,");
+        System.out.println("  or set FIREWATCH_ADMIN_PASSWORD before the first start next time.");
+        System.out.println();
+    }
+
+    /** SIGHUP re-reads the config file, as it does for most Unix daemons. */
+    public void reloadOnHangup() {
+        Signals.onHangup(() -> reloader.reload(new dev.firewatch.auth.Actor("signal:HUP", null)));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public ConfigReloader reloader() {
+        return reloader;
+    }
+
+    /** Exposed for tests that seed or inspect data through the same store the server uses. */
+    public Store store() {
+        return store;
+    }
+
+    public Optional<Javalin> http() {
+        return Optional.of(server);
+    }
+
+    @Override
+    public void close() {
+        if (migrationRetry != null) {
+            migrationRetry.interrupt();
+        }
+        server.stop();
+        readiness.close();
+        store.close();
+    }
+}

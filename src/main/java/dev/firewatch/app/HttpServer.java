@@ -1,0 +1,126 @@
+package dev.firewatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.auth.Access;
+import dev.firewatch.auth.AccessGate;
+import dev.firewatch.auth.Caller;
+import dev.firewatch.health.HttpMetrics;
+import dev.firewatch.web.ApiError;
+import dev.firewatch.web.ErrorPage;
+import dev.firewatch.web.Frame;
+import dev.firewatch.web.HttpProblem;
+import dev.firewatch.web.Pages;
+import dev.firewatch.web.RouteSet;
+import dev.firewatch.web.ServerSpec;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Javalin server: virtual threads, body limit, the access gate, error shapes, metrics, routes. */
+final class HttpServer {
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private HttpServer() {}
+
+    static Javalin create(
+            ServerSpec spec,
+            Integer portOverride,
+            ObjectMapper json,
+            AccessGate gate,
+            HttpMetrics metrics,
+            Pages pages,
+            List<RouteSet> routeSets) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.concurrency.useVirtualThreads = true;
+            config.jetty.host = spec.host();
+            config.jetty.port = portOverride != null ? portOverride : spec.port();
+            config.http.maxRequestSize = spec.maxBodyBytes();
+            config.router.ignoreTrailingSlashes = true;
+            config.jsonMapper(new JavalinJackson(json, true));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.PUBLIC);
+            });
+            config.staticFiles.enableWebjars();
+            config.requestLogger.http(metrics::record);
+
+            config.routes.beforeMatched(ctx -> {
+                if (ctx.endpoint() == null || ctx.routeRoles().isEmpty() && isStaticAsset(ctx)) {
+                    return; // static files and webjars: public, nothing to check
+                }
+                gate.check(ctx);
+            });
+            for (RouteSet routes : routeSets) {
+                routes.addTo(config.routes);
+            }
+
+            config.routes.exception(
+                    HttpProblem.class, (e, ctx) -> respond(ctx, pages, e.status(), e.getMessage(), e.field()));
+            config.routes.exception(
+                    HttpResponseException.class, (e, ctx) -> respond(ctx, pages, e.getStatus(), explain(e), null));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                String id = UUID.randomUUID().toString().substring(0, 8);
+                log.error("request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
+                respond(
+                        ctx,
+                        pages,
+                        500,
+                        "something went wrong on our side (error id " + id + "); the server log has the details",
+                        null);
+            });
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    respond(ctx, pages, 404, "nothing here: " + ctx.method() + " " + ctx.path(), null);
+                }
+            });
+        });
+    }
+
+    private static boolean isStaticAsset(Context ctx) {
+        return ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/");
+    }
+
+    private static String explain(HttpResponseException e) {
+        if (e.getStatus() == 413) {
+            return "the request body is larger than the limit (server.max_body in the config)";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? "request refused" : e.getMessage();
+    }
+
+    /** JSON for the API and for callers that ask for it; a page for people. */
+    static void respond(Context ctx, Pages pages, int status, String message, String field) {
+        ctx.status(status);
+        String accept = ctx.header("Accept");
+        boolean wantsHtml = accept != null && accept.contains("text/html");
+        if (AccessGate.isApi(ctx) || !wantsHtml) {
+            ctx.json(new ApiError(message, field));
+            return;
+        }
+        Frame frame =
+                new Frame(title(status), Frame.Section.NONE, Caller.of(ctx).viewer());
+        pages.render(ctx, "web/error.jte", new ErrorPage(frame, status, message));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Sign in needed";
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 413 -> "Too large";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Server error" : "Request refused";
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.firewatch.cli;
+
+import dev.firewatch.config.ConfigLoader;
+import dev.firewatch.config.ConfigResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "check-config",
+        description = "Validate a config file and print every problem as file:line:column: message.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the file is valid (warnings may be printed)", "1:the file has errors"})
+final class CheckConfigCommand implements Callable<Integer> {
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            defaultValue = "firewatch.yaml",
+            description = "Config file to check.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        ConfigResult result = new ConfigLoader(System.getenv()).load(file);
+        result.warnings().forEach(w -> System.out.println("warning: " + w));
+        return switch (result) {
+            case ConfigResult.Loaded loaded -> {
+                var config = loaded.config();
+                System.out.println(
+                        file + ": ok (" + ConfigOptions.plural(config.services().size(), "service") + ", "
+                                + ConfigOptions.plural(config.channels().size(), "channel") + ", "
+                                + ConfigOptions.plural(config.users().size(), "user") + ")");
+                yield 0;
+            }
+            case ConfigResult.Invalid invalid -> {
+                invalid.errors().forEach(System.out::println);
+                System.out.println(
+                        file + ": " + ConfigOptions.plural(invalid.errors().size(), "error"));
+                yield 1;
+            }
+        };
+    }
+}

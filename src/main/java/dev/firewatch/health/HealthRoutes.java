@@ -1,0 +1,44 @@
+package dev.firewatch.health;
+
+import dev.firewatch.auth.Access;
+import dev.firewatch.web.RouteSet;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /healthz} (alive, no I/O), {@code /readyz} (every dependency, 503 when any fails), {@code /metrics}. */
+public final class HealthRoutes implements RouteSet {
+    private final Readiness readiness;
+    private final PrometheusMeterRegistry registry;
+
+    public HealthRoutes(Readiness readiness, PrometheusMeterRegistry registry) {
+        this.readiness = readiness;
+        this.registry = registry;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
+        routes.get(
+                "/readyz",
+                ctx -> {
+                    Readiness.Report report = readiness.report();
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", report.ready() ? "ok" : "not ready");
+                    Map<String, Object> checks = new LinkedHashMap<>();
+                    report.checks()
+                            .forEach((name, result) -> checks.put(
+                                    name, Map.of("status", result.ok() ? "ok" : "failing", "detail", result.detail())));
+                    body.put("checks", checks);
+                    ctx.status(report.ready() ? 200 : 503).json(body);
+                },
+                Access.PUBLIC);
+        // Public like /healthz, as Prometheus scrapes without credentials; it shows counts, never data.
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(registry.scrape()),
+                Access.PUBLIC);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.firewatch.store;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date, on the vendor's own migration folder.
+ *
+ * <p>Work here is bounded by the number of migration files, never by the number of rows: Flyway reads its
+ * history table and applies what is new. Nothing else runs at boot.
+ */
+public final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    /** Where the schema stands; shown on {@code /readyz}. */
+    public sealed interface State {
+        record Pending() implements State {}
+
+        record Current(int applied, String version) implements State {}
+
+        record Failed(String reason) implements State {}
+    }
+
+    private final Store store;
+    private final AtomicReference<State> state = new AtomicReference<>(new State.Pending());
+
+    public Migrations(Store store) {
+        this.store = store;
+    }
+
+    /** Applies pending migrations. Returns true when the schema is current. Never throws. */
+    public boolean migrate() {
+        try {
+            var result = Flyway.configure()
+                    .dataSource(store.writerDataSource())
+                    .locations(store.vendor().migrations())
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : "none";
+            state.set(new State.Current(result.migrationsExecuted, version));
+            if (result.migrationsExecuted > 0) {
+                log.info("schema now at version {} ({} migrations applied)", version, result.migrationsExecuted);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            String reason = rootMessage(e);
+            state.set(new State.Failed(reason));
+            log.warn("cannot bring the schema up to date on {}: {}", store.description(), reason);
+            return false;
+        }
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message =
+                root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        return Store.redact(message.lines().findFirst().orElse(message));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.firewatch.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The database behind every feature: one writer and a set of readers.
+ *
+ * <p>On SQLite the writer is a single connection (SQLite allows one writer at a time anyway, and one
+ * connection means no SQLITE_BUSY between our own threads) in WAL mode with {@code synchronous=FULL}, so a
+ * commit survives a power loss and a 2xx after commit means the data is on disk. Readers are separate
+ * {@code query_only} connections that WAL lets run beside the writer. On PostgreSQL both are one pool.
+ *
+ * <p>Opening does no I/O against PostgreSQL: the pool starts empty, so a server whose database is down
+ * still starts and reports the database on {@code /readyz} instead of refusing to boot.
+ */
+public final class Store implements AutoCloseable {
+    private final Vendor vendor;
+    private final String description;
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+    private final Jdbi writeJdbi;
+    private final Jdbi readJdbi;
+
+    private Store(Vendor vendor, String description, HikariDataSource writer, HikariDataSource reader) {
+        this.vendor = vendor;
+        this.description = description;
+        this.writer = writer;
+        this.reader = reader;
+        this.writeJdbi = Jdbi.create(writer);
+        this.readJdbi = reader == writer ? writeJdbi : Jdbi.create(reader);
+    }
+
+    public static Store open(StoreSpec spec, Path dataDir, MeterRegistry registry) {
+        return switch (spec.vendor()) {
+            case SQLITE -> openSqlite(dataDir.resolve("firewatch.db"), registry);
+            case POSTGRESQL -> openPostgres(spec, registry);
+        };
+    }
+
+    private static Store openSqlite(Path file, MeterRegistry registry) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        HikariDataSource writer = pool("firewatch-writer", sqliteSource(url), 1, null, registry);
+        // query_only: a reader that tried to write would take SQLite's write lock behind the writer's back.
+        HikariDataSource reader = pool("firewatch-reader", sqliteSource(url), 4, "PRAGMA query_only = true", registry);
+        return new Store(Vendor.SQLITE, "SQLite " + file.toAbsolutePath(), writer, reader);
+    }
+
+    private static DataSource sqliteSource(String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        // IMMEDIATE takes the write lock at BEGIN, so a CLI process writing beside the server waits on
+        // busy_timeout instead of failing with SQLITE_BUSY when its read lock cannot be upgraded.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl(url);
+        return source;
+    }
+
+    private static Store openPostgres(StoreSpec spec, MeterRegistry registry) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("firewatch-pg");
+        config.setJdbcUrl(spec.url());
+        config.setMaximumPoolSize(spec.poolSize());
+        config.setMinimumIdle(Math.min(2, spec.poolSize()));
+        config.setInitializationFailTimeout(-1);
+        config.setConnectionTimeout(2_000);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Store(Vendor.POSTGRESQL, "PostgreSQL " + redact(spec.url()), pool, pool);
+    }
+
+    private static HikariDataSource pool(
+            String name, DataSource source, int size, String initSql, MeterRegistry registry) {
+        HikariConfig config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
+        config.setPoolName(name);
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        return new HikariDataSource(config);
+    }
+
+    /** The URL without its password, fit for logs and pages. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    /** Runs the callback in one transaction on the writer: all of it commits or none. */
+    public <R> R write(HandleCallback<R, RuntimeException> work) {
+        return writeJdbi.inTransaction(work);
+    }
+
+    /** Runs the callback on a reader connection; it sees the last committed state. */
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        return readJdbi.withHandle(work);
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** Which database this is, without secrets: "SQLite /var/lib/firewatch/firewatch.db". */
+    public String description() {
+        return description;
+    }
+
+    DataSource writerDataSource() {
+        return writer;
+    }
+
+    @Override
+    public void close() {
+        if (reader != writer) {
+            reader.close();
+        }
+        writer.close();
+    }
+}
