@@ -72,15 +72,13 @@ record ChannelsSection(List<Channel> channels) {
                     if (TYPES.contains(type.value())) {
                         return true;
                     }
-                    String help = type.fromEnvironment()
-                            ? ""
-                            : DidYouMean.closest(type.value(), TYPES)
-                                    .map(t -> "; did you mean \"" + t + "\"?")
-                                    .orElse("");
-                    entry.error(
-                            type.at(),
-                            entry.path("type") + ": unknown channel type " + type.shown() + help
-                                    + (help.isEmpty() ? "; expected one of " + TYPE_LIST : ""));
+                    String found = type.fromEnvironment()
+                            ? "expected one of " + TYPE_LIST + ", found " + type.shown()
+                            : "unknown channel type " + type.shown()
+                                    + DidYouMean.closest(type.value(), TYPES)
+                                            .map(t -> "; did you mean \"" + t + "\"?")
+                                            .orElse("; expected one of " + TYPE_LIST);
+                    entry.error(type.at(), entry.path("type") + ": " + found);
                     return false;
                 })
                 .map(Scalar::value);
@@ -97,7 +95,9 @@ record ChannelsSection(List<Channel> channels) {
         boolean enabled = true;
         for (String setting : required) {
             if (!entry.has(setting)) {
-                entry.error(entry.at(), entry.path() + ": a " + type + " channel needs " + setting + "; it is missing");
+                entry.error(
+                        entry.at(),
+                        entry.path() + ": " + setting + " is missing; a channel of type " + type + " needs it");
                 continue;
             }
             Scalar value = settings.get(setting);
@@ -113,7 +113,7 @@ record ChannelsSection(List<Channel> channels) {
             } else {
                 entry.error(
                         value.at(),
-                        entry.path(setting) + ": a " + type + " channel needs " + setting + ", found nothing");
+                        entry.path(setting) + ": a channel of type " + type + " needs " + setting + ", found nothing");
             }
         }
         return enabled;

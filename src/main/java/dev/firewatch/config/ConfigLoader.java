@@ -101,10 +101,18 @@ public final class ConfigLoader {
         return Optional.empty();
     }
 
-    /** SnakeYAML's problem, with its context when it adds something ("while scanning a quoted scalar"). */
+    /**
+     * SnakeYAML's problem, with its context when it adds something ("while scanning a quoted scalar"), and a
+     * hint for the two messages that puzzle people most, which usually mean a line is indented wrongly.
+     */
     private static String describe(MarkedYAMLException e) {
         String problem =
                 e.getProblem() == null ? "cannot parse" : e.getProblem().strip();
+        if (problem.contains("expected <block end>")) {
+            problem += "; check that this line is indented like the keys next to it";
+        } else if (problem.contains("mapping values are not allowed")) {
+            problem += "; check this line's indentation, or put quotes around a value that contains \": \"";
+        }
         if (e.getContext() == null || e.getContextMark() == null) {
             return problem;
         }

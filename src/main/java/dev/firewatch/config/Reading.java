@@ -35,14 +35,14 @@ final class Reading {
      */
     Optional<Scalar> scalar(Node node, String path, String expected) {
         if (!(node instanceof ScalarNode scalar)) {
-            problems.error(node.getStartMark(), path + ": expected " + expected + ", found " + shape(node));
+            problems.error(node.getStartMark(), prefix(path) + "expected " + expected + ", found " + shape(node));
             return Optional.empty();
         }
         return switch (substitution.expand(written(scalar))) {
             case Substitution.Expanded e ->
                 Optional.of(new Scalar(e.value(), scalar.getStartMark(), e.variables(), e.blankVariables()));
             case Substitution.Failed f -> {
-                problems.error(scalar.getStartMark(), path + ": " + f.message());
+                problems.error(scalar.getStartMark(), prefix(path) + f.message());
                 yield Optional.empty();
             }
         };
@@ -56,7 +56,7 @@ final class Reading {
         if (isNull(node)) {
             return Optional.of(new Mapping(List.of(), node.getStartMark(), path, this));
         }
-        problems.error(node.getStartMark(), path + ": expected " + expected + ", found " + shape(node));
+        problems.error(node.getStartMark(), prefix(path) + "expected " + expected + ", found " + shape(node));
         return Optional.empty();
     }
 
@@ -68,8 +68,12 @@ final class Reading {
         if (isNull(node)) {
             return Optional.of(List.of());
         }
-        problems.error(node.getStartMark(), path + ": expected " + expected + ", found " + shape(node));
+        problems.error(node.getStartMark(), prefix(path) + "expected " + expected + ", found " + shape(node));
         return Optional.empty();
+    }
+
+    private static String prefix(String path) {
+        return path.isEmpty() ? "" : path + ": ";
     }
 
     /** How a node looks, for "found ..." in messages; a scalar's text is quoted as written, never expanded. */

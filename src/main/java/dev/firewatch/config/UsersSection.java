@@ -53,7 +53,7 @@ record UsersSection(List<User> users) {
     private static String unknownRole(Scalar written) {
         String expected = "; expected viewer, responder or admin";
         if (written.fromEnvironment()) {
-            return "unknown role in " + written.shown() + expected;
+            return "expected viewer, responder or admin, found " + written.shown();
         }
         return "unknown role " + written.shown()
                 + DidYouMean.closest(written.value(), ROLES)
