@@ -58,6 +58,12 @@ public sealed interface Caller {
         public Actor actor() {
             return new Actor("key:" + key.prefix(), address);
         }
+
+        /** Pages work with a key too; it needs no CSRF token, since a browser never sends it by itself. */
+        @Override
+        public Viewer viewer() {
+            return new Viewer("key:" + key.prefix(), key.role().wireName(), "");
+        }
     }
 
     /** The caller of the request being handled; the gate sets it before any handler runs. */

@@ -1,6 +1,7 @@
 package dev.firewatch.health;
 
 import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
@@ -16,15 +17,23 @@ public final class HttpMetrics {
         this.registry = registry;
     }
 
-    public void record(Context ctx, float millis) {
-        String route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
-        if ("*".equals(route) || route.isEmpty()) {
-            route = "unmatched";
+    private static String route(Context ctx) {
+        try {
+            Endpoint endpoint = ctx.endpoint();
+            return endpoint == null || endpoint.path.isEmpty() || "*".equals(endpoint.path)
+                    ? "unmatched"
+                    : endpoint.path;
+        } catch (RuntimeException noEndpoint) {
+            // Javalin has no endpoint for a request that matched no route (a 404) or a static file.
+            return "unmatched";
         }
+    }
+
+    public void record(Context ctx, float millis) {
         Timer.builder("http.server.requests")
                 .description("HTTP requests served, by route and status")
                 .tag("method", ctx.method().name())
-                .tag("route", route)
+                .tag("route", route(ctx))
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .register(registry)
                 .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
