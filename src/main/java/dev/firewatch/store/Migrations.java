@@ -33,13 +33,13 @@ public final class Migrations {
     /** Applies pending migrations. Returns true when the schema is current. Never throws. */
     public boolean migrate() {
         try {
-            var result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(store.writerDataSource())
                     .locations(store.vendor().migrations())
                     .loggers("slf4j")
-                    .load()
-                    .migrate();
-            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : "none";
+                    .load();
+            var result = flyway.migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
             state.set(new State.Current(result.migrationsExecuted, version));
             if (result.migrationsExecuted > 0) {
                 log.info("schema now at version {} ({} migrations applied)", version, result.migrationsExecuted);
@@ -51,6 +51,13 @@ public final class Migrations {
             log.warn("cannot bring the schema up to date on {}: {}", store.description(), reason);
             return false;
         }
+    }
+
+    private static String currentVersion(Flyway flyway) {
+        var current = flyway.info().current();
+        return current == null || current.getVersion() == null
+                ? "none"
+                : current.getVersion().getVersion();
     }
 
     public State state() {

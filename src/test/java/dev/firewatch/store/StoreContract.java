@@ -1,0 +1,147 @@
+package dev.firewatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.firewatch.auth.Actor;
+import dev.firewatch.auth.ApiKey;
+import dev.firewatch.auth.ApiKeys;
+import dev.firewatch.auth.AuditLog;
+import dev.firewatch.auth.PasswordHasher;
+import dev.firewatch.auth.Role;
+import dev.firewatch.auth.Sessions;
+import dev.firewatch.auth.Tokens;
+import dev.firewatch.auth.User;
+import dev.firewatch.auth.UserSpec;
+import dev.firewatch.auth.Users;
+import dev.firewatch.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What every store must do, run once on SQLite and once on PostgreSQL through the same repository code.
+ * Subclasses only say which database.
+ */
+abstract class StoreContract {
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = MutableClock.at("2026-11-23T03:14:15.926Z");
+    Store store;
+    AuditLog audit;
+    Ids ids;
+
+    abstract StoreSpec spec();
+
+    @BeforeEach
+    void open() {
+        store = Store.open(spec(), dir, new SimpleMeterRegistry());
+        assertThat(new Migrations(store).migrate()).isTrue();
+        ids = new Ids(clock);
+        audit = new AuditLog(store, ids, clock);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void migratingAgainFindsNothingToDo() {
+        Migrations again = new Migrations(store);
+        assertThat(again.migrate()).isTrue();
+        assertThat(again.state()).isEqualTo(new Migrations.State.Current(0, "1"));
+    }
+
+    @Test
+    void idsSortInTheOrderTheyWereMade() {
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (i % 7 == 0) {
+                clock.advance(Duration.ofMillis(1));
+            }
+            audit.record(Actor.SYSTEM, "test.order", Integer.toString(i), null);
+            made.add(Integer.toString(i));
+        }
+        List<String> sortedByDatabase =
+                store.read(h -> h.createQuery("SELECT target FROM auth_audit WHERE action = 'test.order' ORDER BY id")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(sortedByDatabase).containsExactlyElementsOf(made);
+    }
+
+    @Test
+    void theAuditLogPagesNewestFirstWithACursor() {
+        for (int i = 0; i < 250; i++) {
+            audit.record(Actor.SYSTEM, "test.page", "entry-" + i, null);
+        }
+        List<AuditLog.Entry> first = audit.page(null, 100);
+        List<AuditLog.Entry> second = audit.page(first.getLast().id(), 100);
+        List<AuditLog.Entry> third = audit.page(second.getLast().id(), 100);
+        assertThat(first.getFirst().target()).isEqualTo("entry-249");
+        assertThat(second.getFirst().target()).isEqualTo("entry-149");
+        assertThat(third).hasSize(50);
+        assertThat(third.getLast().target()).isEqualTo("entry-0");
+        assertThat(first.getFirst().at()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void usersComeFromTheConfigAndTheFirstAdminGetsAPassword() {
+        Users users = new Users(store, ids, new PasswordHasher(4), audit, clock);
+        users.sync(List.of(new UserSpec("ada", "ada@example.com", Role.ADMIN), new UserSpec("bo", "", Role.VIEWER)));
+        users.sync(List.of(new UserSpec("ada", "ada@example.com", Role.ADMIN), new UserSpec("bo", "", Role.RESPONDER)));
+        assertThat(users.list())
+                .extracting(User::name, User::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ada", Role.ADMIN),
+                        org.assertj.core.groups.Tuple.tuple("bo", Role.RESPONDER));
+
+        assertThat(users.bootstrapAdmin("ada", null, new Tokens()))
+                .hasValueSatisfying(p -> assertThat(p).hasSize(20));
+        assertThat(users.bootstrapAdmin("ada", "ignored-the-second-time", new Tokens()))
+                .as("a store where an admin can sign in is never bootstrapped again")
+                .isEmpty();
+        assertThat(users.authenticate("ada", "ignored-the-second-time")).isEmpty();
+    }
+
+    @Test
+    void apiKeysAreFoundByTheirSecretOnlyUntilRevoked() {
+        ApiKeys keys = new ApiKeys(store, ids, new Tokens(), audit, clock);
+        ApiKeys.Created created = keys.create(Actor.CLI, "deploys", Role.RESPONDER);
+        assertThat(keys.authenticate(created.secret()))
+                .map(ApiKey::id)
+                .hasValue(created.key().id());
+        assertThat(keys.authenticate(created.secret() + "x")).isEmpty();
+        assertThat(keys.find(created.key().id()).orElseThrow().lastUsedAt()).isEqualTo(clock.instant());
+        ApiKey revoked = keys.revoke(Actor.CLI, created.key().prefix());
+        assertThat(revoked.revokedAt()).isEqualTo(clock.instant());
+        assertThat(keys.authenticate(created.secret())).isEmpty();
+        String stored = store.read(h -> h.createQuery("SELECT key_hash FROM auth_api_key")
+                .mapTo(String.class)
+                .one());
+        assertThat(stored)
+                .as("only a fingerprint of the key is stored")
+                .isEqualTo(Tokens.sha256(created.secret()))
+                .doesNotContain(created.secret());
+        assertThatThrownBy(() -> keys.revoke(Actor.CLI, "fw_nothere")).hasMessageContaining("no API key");
+    }
+
+    @Test
+    void sessionsExpireAfterTheirLifetime() {
+        Users users = new Users(store, ids, new PasswordHasher(4), audit, clock);
+        users.sync(List.of(new UserSpec("ada", "", Role.ADMIN)));
+        Sessions sessions = new Sessions(store, new Tokens(), clock, Duration.ofHours(12));
+        String token = sessions.start(users.byName("ada").orElseThrow(), Actor.user("ada", "127.0.0.1"), audit);
+        assertThat(sessions.find(token))
+                .hasValueSatisfying(s -> assertThat(s.role()).isEqualTo(Role.ADMIN));
+        clock.advance(Duration.ofHours(12).plusSeconds(1));
+        assertThat(sessions.find(token)).isEmpty();
+    }
+}
