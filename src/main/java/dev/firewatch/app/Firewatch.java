@@ -1,6 +1,7 @@
 package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.auth.Access;
 import dev.firewatch.auth.AccessGate;
 import dev.firewatch.auth.ApiKeys;
 import dev.firewatch.auth.AuditLog;
@@ -9,7 +10,6 @@ import dev.firewatch.auth.PasswordHasher;
 import dev.firewatch.auth.RateLimiter;
 import dev.firewatch.auth.Sessions;
 import dev.firewatch.auth.Tokens;
-import dev.firewatch.auth.UserSpec;
 import dev.firewatch.auth.Users;
 import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.health.DatabaseCheck;
@@ -20,6 +20,7 @@ import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
+import dev.firewatch.web.AssetRoutes;
 import dev.firewatch.web.Json;
 import dev.firewatch.web.Pages;
 import dev.firewatch.web.Requests;
@@ -55,18 +56,25 @@ public final class Firewatch implements AutoCloseable {
     }
 
     private final Store store;
+    private final Migrations migrations;
     private final Readiness readiness;
     private final Javalin server;
     private final ConfigReloader reloader;
-    private final Thread migrationRetry;
+    private final Thread storeSetUp;
 
     private Firewatch(
-            Store store, Readiness readiness, Javalin server, ConfigReloader reloader, Thread migrationRetry) {
+            Store store,
+            Migrations migrations,
+            Readiness readiness,
+            Javalin server,
+            ConfigReloader reloader,
+            Thread storeSetUp) {
         this.store = store;
+        this.migrations = migrations;
         this.readiness = readiness;
         this.server = server;
         this.reloader = reloader;
-        this.migrationRetry = migrationRetry;
+        this.storeSetUp = storeSetUp;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -87,25 +95,17 @@ public final class Firewatch implements AutoCloseable {
         RateLimiter loginLimiter = new RateLimiter(config.auth().loginAttemptsPerMinute(), clock);
 
         ConfigReloader reloader = new ConfigReloader(config, options.environment(), users, audit, clock);
-        Runnable afterMigrate = () -> {
+        Runnable setUp = () -> {
             users.sync(config.users());
-            String adminName = config.users().stream()
-                    .filter(u -> u.role() == dev.firewatch.auth.Role.ADMIN)
-                    .map(UserSpec::name)
-                    .findFirst()
-                    .orElse("admin");
+            String adminName = Users.firstAdmin(config.users());
             users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
                     .ifPresent(password -> announceAdminPassword(adminName, password));
         };
-        // Boot never waits on a database that is down: the server starts, /readyz says what is wrong, and
-        // the schema is brought up to date as soon as the database answers.
-        Thread migrationRetry = null;
-        if (migrations.migrate()) {
-            afterMigrate.run();
-        } else {
-            migrationRetry =
-                    Thread.ofVirtual().name("migration-retry").start(() -> retryMigrations(migrations, afterMigrate));
-        }
+        // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
+        // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
+        // requests get a 503 saying Firewatch is starting. A database that is down is retried: the server
+        // never refuses to boot over it.
+        Thread storeSetUp = Thread.ofVirtual().name("store-set-up").start(() -> setUpStore(migrations, setUp));
 
         Readiness readiness =
                 new Readiness(List.of(new DatabaseCheck(store, migrations), reloader.check()), Duration.ofMillis(2500));
@@ -115,6 +115,7 @@ public final class Firewatch implements AutoCloseable {
         HttpMetrics httpMetrics = new HttpMetrics(registry);
 
         List<RouteSet> routeSets = List.of(
+                new AssetRoutes(Access.PUBLIC),
                 new HealthRoutes(readiness, registry),
                 new AuthRoutes(
                         users,
@@ -133,7 +134,8 @@ public final class Firewatch implements AutoCloseable {
                         pages),
                 reloader.routes());
 
-        Javalin server = HttpServer.create(config.server(), options.port(), json, gate, httpMetrics, pages, routeSets);
+        Javalin server = HttpServer.create(
+                config.server(), options.port(), json, migrations::ready, gate, httpMetrics, pages, routeSets);
         server.start();
         log.info(
                 "Firewatch {} listening on http://{}:{} with {}",
@@ -141,19 +143,16 @@ public final class Firewatch implements AutoCloseable {
                 config.server().host(),
                 server.port(),
                 store.description());
-        return new Firewatch(store, readiness, server, reloader, migrationRetry);
+        return new Firewatch(store, migrations, readiness, server, reloader, storeSetUp);
     }
 
-    private static void retryMigrations(Migrations migrations, Runnable afterMigrate) {
+    private static void setUpStore(Migrations migrations, Runnable setUp) {
         try {
-            while (!migrations.migrate()) {
+            while (!migrations.migrate(setUp)) {
                 Thread.sleep(Duration.ofSeconds(2));
             }
-            afterMigrate.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.error("setting up the store after migration failed", e);
         }
     }
 
@@ -172,6 +171,11 @@ public final class Firewatch implements AutoCloseable {
     /** SIGHUP re-reads the config file, as it does for most Unix daemons. */
     public void reloadOnHangup() {
         Signals.onHangup(() -> reloader.reload(new dev.firewatch.auth.Actor("signal:HUP", null)));
+    }
+
+    /** Waits until the store is set up, as {@code /readyz} would say; false when it is not within the time. */
+    public boolean awaitStore(Duration limit) throws InterruptedException {
+        return storeSetUp.join(limit) && migrations.ready();
     }
 
     public int port() {
@@ -193,9 +197,7 @@ public final class Firewatch implements AutoCloseable {
 
     @Override
     public void close() {
-        if (migrationRetry != null) {
-            migrationRetry.interrupt();
-        }
+        storeSetUp.interrupt();
         server.stop();
         readiness.close();
         store.close();

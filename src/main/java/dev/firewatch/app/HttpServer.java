@@ -1,7 +1,6 @@
 package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.firewatch.auth.Access;
 import dev.firewatch.auth.AccessGate;
 import dev.firewatch.auth.Caller;
 import dev.firewatch.health.HttpMetrics;
@@ -15,11 +14,11 @@ import dev.firewatch.web.ServerSpec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +26,20 @@ import org.slf4j.LoggerFactory;
 final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
+    /** What answers while the store is still being set up: the probes, and the assets pages need. */
+    private static final Set<String> STARTUP_PATHS = Set.of("/healthz", "/readyz", "/metrics");
+
+    private static boolean answersWhileStarting(String path) {
+        return STARTUP_PATHS.contains(path) || path.startsWith("/assets/");
+    }
+
     private HttpServer() {}
 
     static Javalin create(
             ServerSpec spec,
             Integer portOverride,
             ObjectMapper json,
+            BooleanSupplier storeReady,
             AccessGate gate,
             HttpMetrics metrics,
             Pages pages,
@@ -46,18 +53,16 @@ final class HttpServer {
             config.http.maxRequestSize = spec.maxBodyBytes();
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(json, true));
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/assets";
-                files.directory = "/web/assets";
-                files.location = Location.CLASSPATH;
-                files.roles = Set.of(Access.PUBLIC);
-            });
-            config.staticFiles.enableWebjars();
             config.requestLogger.http(metrics::record);
 
             config.routes.beforeMatched(ctx -> {
-                if (ctx.endpoint() == null || ctx.routeRoles().isEmpty() && isStaticAsset(ctx)) {
-                    return; // static files and webjars: public, nothing to check
+                if (!storeReady.getAsBoolean() && !answersWhileStarting(ctx.path())) {
+                    ctx.header("Retry-After", "2");
+                    throw new HttpProblem(
+                            503,
+                            "Firewatch is starting: the database is not ready yet, and /readyz says why."
+                                    + " Try again in a moment.",
+                            null);
                 }
                 gate.check(ctx);
             });
@@ -85,10 +90,6 @@ final class HttpServer {
                 }
             });
         });
-    }
-
-    private static boolean isStaticAsset(Context ctx) {
-        return ctx.path().startsWith("/assets/") || ctx.path().startsWith("/webjars/");
     }
 
     private static String explain(HttpResponseException e) {

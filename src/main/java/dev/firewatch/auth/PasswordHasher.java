@@ -15,11 +15,11 @@ public final class PasswordHasher {
     public static final int MIN_LENGTH = 10;
 
     private final int cost;
-    private final String dummyHash;
+    /** Made on first need, not at boot: one hash at production cost is 0.4 s on a cold JVM. */
+    private volatile String dummyHash;
 
     public PasswordHasher(int cost) {
         this.cost = cost;
-        this.dummyHash = hash("firewatch-dummy-password");
     }
 
     public String hash(String password) {
@@ -29,6 +29,9 @@ public final class PasswordHasher {
     public boolean verify(String password, String hash) {
         if (hash == null) {
             // Spend the same time as a real check, so response times do not reveal which names exist.
+            if (dummyHash == null) {
+                dummyHash = hash("firewatch-dummy-password");
+            }
             BCrypt.verifyer().verify(password.toCharArray(), dummyHash);
             return false;
         }

@@ -33,9 +33,39 @@ public final class Users {
         this.clock = clock;
     }
 
-    /** Creates the users the config names and brings their email and role in line with it. */
+    /** The admin a first start gives a password to: the config's first admin, or "admin" when it names none. */
+    public static String firstAdmin(List<UserSpec> specs) {
+        return specs.stream()
+                .filter(u -> u.role() == Role.ADMIN)
+                .map(UserSpec::name)
+                .findFirst()
+                .orElse("admin");
+    }
+
+    /**
+     * Creates the users the config names and brings their email and role in line with it. Anyone no longer
+     * in the config can no longer sign in: their password is cleared and their sessions end. They stay in
+     * the store, since the audit log and timelines name them.
+     */
     public void sync(List<UserSpec> specs) {
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        specs.forEach(spec -> declared.add(spec.name()));
+        declared.add(firstAdmin(specs));
         store.write(tx -> {
+            for (User user : tx.createQuery("SELECT " + COLUMNS + " FROM auth_user WHERE password_hash IS NOT NULL")
+                    .map((rs, ctx) -> user(rs))
+                    .list()) {
+                if (!declared.contains(user.name())) {
+                    tx.createUpdate("UPDATE auth_user SET password_hash = NULL, updated_at = :now WHERE id = :id")
+                            .bind("now", clock.millis())
+                            .bind("id", user.id())
+                            .execute();
+                    tx.createUpdate("DELETE FROM auth_session WHERE user_id = :id")
+                            .bind("id", user.id())
+                            .execute();
+                    audit.record(tx, Actor.SYSTEM, "user.lock", user.name(), "no longer in the config");
+                }
+            }
             for (UserSpec spec : specs) {
                 Optional<User> existing = byName(tx, spec.name());
                 if (existing.isEmpty()) {

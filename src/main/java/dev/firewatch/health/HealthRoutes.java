@@ -27,9 +27,13 @@ public final class HealthRoutes implements RouteSet {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("status", report.ready() ? "ok" : "not ready");
                     Map<String, Object> checks = new LinkedHashMap<>();
-                    report.checks()
-                            .forEach((name, result) -> checks.put(
-                                    name, Map.of("status", result.ok() ? "ok" : "failing", "detail", result.detail())));
+                    report.checks().forEach((name, result) -> {
+                        // Ordered, status first: people read this JSON, and scripts grep it.
+                        Map<String, Object> entry = new LinkedHashMap<>();
+                        entry.put("status", result.ok() ? "ok" : "failing");
+                        entry.put("detail", result.detail());
+                        checks.put(name, entry);
+                    });
                     body.put("checks", checks);
                     ctx.status(report.ready() ? 200 : 503).json(body);
                 },

@@ -32,6 +32,14 @@ public final class Migrations {
 
     /** Applies pending migrations. Returns true when the schema is current. Never throws. */
     public boolean migrate() {
+        return migrate(() -> {});
+    }
+
+    /**
+     * Applies pending migrations, then runs {@code setUp} (work that needs the schema, such as creating the
+     * first admin); the state becomes current only when both are done, so "current" means "ready to serve".
+     */
+    public boolean migrate(Runnable setUp) {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(store.writerDataSource())
@@ -40,6 +48,7 @@ public final class Migrations {
                     .load();
             var result = flyway.migrate();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : currentVersion(flyway);
+            setUp.run();
             state.set(new State.Current(result.migrationsExecuted, version));
             if (result.migrationsExecuted > 0) {
                 log.info("schema now at version {} ({} migrations applied)", version, result.migrationsExecuted);
@@ -58,6 +67,11 @@ public final class Migrations {
         return current == null || current.getVersion() == null
                 ? "none"
                 : current.getVersion().getVersion();
+    }
+
+    /** True once the schema is current and set up: requests that need the store can be served. */
+    public boolean ready() {
+        return state.get() instanceof State.Current;
     }
 
     public State state() {

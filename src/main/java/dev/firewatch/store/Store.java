@@ -96,6 +96,8 @@ public final class Store implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
+        // Connections open on first use, on the store set-up thread, not on the thread that boots the server.
+        config.setInitializationFailTimeout(-1);
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         return new HikariDataSource(config);
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RouteAccessTest {
     /** Adding a public route is a decision: it must be added here too. */
     static final Set<String> PUBLIC_ROUTES =
-            Set.of("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login");
+            Set.of("GET /healthz", "GET /readyz", "GET /metrics", "GET /login", "POST /login", "GET /assets/{name}");
 
     @TempDir
     static Path dir;

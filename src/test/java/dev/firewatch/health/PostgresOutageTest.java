@@ -40,14 +40,13 @@ class PostgresOutageTest {
         PostgresDatabases.drop(url);
     }
 
-    private TestFirewatch start() {
-        String yaml = TestFirewatch.BASE_CONFIG + "store:\n  url: " + url + "\n  pool_size: 2\n";
-        return TestFirewatch.start(dir, yaml, Clock.systemUTC(), Map.of());
+    private String config() {
+        return TestFirewatch.BASE_CONFIG + "store:\n  url: " + url + "\n  pool_size: 2\n";
     }
 
     @Test
     void aServerWhoseDatabaseIsDownAtBootStartsAnywayAndCatchesUp() throws Exception {
-        try (TestFirewatch firewatch = start()) {
+        try (TestFirewatch firewatch = TestFirewatch.startWithoutWaiting(dir, config(), Clock.systemUTC(), Map.of())) {
             TestHttp http = firewatch.http();
             HttpResponse<String> down = http.get("/readyz");
             assertThat(down.statusCode()).isEqualTo(503);
@@ -70,7 +69,7 @@ class PostgresOutageTest {
     @Test
     void readinessNamesTheDatabaseWhileItIsGoneAndRecoversWhenItIsBack() throws Exception {
         proxy.up();
-        try (TestFirewatch firewatch = start()) {
+        try (TestFirewatch firewatch = TestFirewatch.start(dir, config(), Clock.systemUTC(), Map.of())) {
             TestHttp http = firewatch.http();
             assertThat(http.get("/readyz").statusCode()).isEqualTo(200);
 

@@ -112,6 +112,18 @@ abstract class StoreContract {
     }
 
     @Test
+    void someoneRemovedFromTheConfigCanNoLongerSignIn() {
+        Users users = new Users(store, ids, new PasswordHasher(4), audit, clock);
+        users.sync(List.of(new UserSpec("ada", "", Role.ADMIN), new UserSpec("bo", "", Role.RESPONDER)));
+        users.setPassword(Actor.CLI, "bo", "bo-password-1");
+        assertThat(users.authenticate("bo", "bo-password-1")).isPresent();
+
+        users.sync(List.of(new UserSpec("ada", "", Role.ADMIN)));
+        assertThat(users.authenticate("bo", "bo-password-1")).isEmpty();
+        assertThat(audit.page(null, 10)).extracting(AuditLog.Entry::action).contains("user.lock");
+    }
+
+    @Test
     void apiKeysAreFoundByTheirSecretOnlyUntilRevoked() {
         ApiKeys keys = new ApiKeys(store, ids, new Tokens(), audit, clock);
         ApiKeys.Created created = keys.create(Actor.CLI, "deploys", Role.RESPONDER);

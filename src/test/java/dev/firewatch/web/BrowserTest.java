@@ -33,7 +33,8 @@ class BrowserTest {
                 new Select(browser.findElement(By.name("role"))).selectByValue("viewer");
                 browser.findElement(By.xpath("//button[text()='Create key']")).click();
 
-                String secret = browser.findElement(By.id("new-key-secret")).getText().strip();
+                String secret =
+                        browser.findElement(By.id("new-key-secret")).getText().strip();
                 assertThat(secret).matches("fw_[a-z0-9]{8}_[a-z0-9]{32}");
                 String prefix = secret.substring(0, 11);
                 Chromium.screenshot(browser, "api-key-created");
@@ -49,7 +50,10 @@ class BrowserTest {
                 assertThat(browser.getPageSource()).as("shown once only").doesNotContain(secret);
                 assertThat(rowsFor(browser, prefix)).hasSize(1);
 
-                rowsFor(browser, prefix).getFirst().findElement(By.xpath(".//button[text()='Revoke']")).click();
+                rowsFor(browser, prefix)
+                        .getFirst()
+                        .findElement(By.xpath(".//button[text()='Revoke']"))
+                        .click();
                 assertThat(rowsFor(browser, prefix).getFirst().getText()).contains("revoked");
                 assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
 
