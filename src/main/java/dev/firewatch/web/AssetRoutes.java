@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The stylesheet and htmx, served from the jar. Explicit routes instead of a static-file handler: that
+ * The stylesheet, htmx and the OpenAPI document, served from the jar. Explicit routes instead of a static-file handler: that
  * handler opens the whole 30 MB jar as a file system at start-up, which cost a third of a second of boot.
  */
 public final class AssetRoutes implements RouteSet {
@@ -23,6 +23,9 @@ public final class AssetRoutes implements RouteSet {
             "firewatch.css", new Asset("web/assets/firewatch.css", "text/css; charset=utf-8"),
             "htmx.min.js", new Asset(HTMX, "text/javascript; charset=utf-8"));
 
+    /** The API's description, kept by hand beside the routes; OpenApiTest fails when a route is missing. */
+    private static final Asset OPENAPI = new Asset("web/openapi.json", "application/json");
+
     private final RouteRole publicAccess;
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
@@ -34,6 +37,7 @@ public final class AssetRoutes implements RouteSet {
     @Override
     public void addTo(RoutesConfig routes) {
         routes.get("/assets/{name}", this::serve, publicAccess);
+        routes.get("/api/v1/openapi.json", ctx -> send(ctx, OPENAPI), publicAccess);
     }
 
     private void serve(Context ctx) {
@@ -41,6 +45,10 @@ public final class AssetRoutes implements RouteSet {
         if (asset == null) {
             throw HttpProblem.notFound("no asset named " + ctx.pathParam("name"));
         }
+        send(ctx, asset);
+    }
+
+    private void send(Context ctx, Asset asset) {
         byte[] bytes = loaded.computeIfAbsent(asset.resource(), AssetRoutes::read);
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.contentType(asset.contentType()).result(bytes);

@@ -37,6 +37,13 @@ public final class Outside {
                 "Chromium is not installed; `apt-get install -y chromium chromium-driver` to run the browser tests");
     }
 
+    /** Prometheus's promtool, to check /metrics the way Prometheus's own tooling does. */
+    public static void requirePromtool() {
+        require(
+                Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "promtool is not installed; `apt-get install -y --no-install-recommends prometheus` to check /metrics");
+    }
+
     private static void require(boolean present, String message) {
         if (present) {
             return;
