@@ -6,7 +6,8 @@ import java.util.function.Function;
 /** Each decoder behind one shape, for the tests that hold for all of them. */
 enum EveryDecoder {
     EVENTS_V2(body -> errors(new EventsV2Decoder(() -> "generated").decode(body, GoldenFiles.RECEIVED_AT))),
-    CHANGE_EVENTS(body -> errors(new ChangeEventDecoder().decode(body, GoldenFiles.RECEIVED_AT)));
+    CHANGE_EVENTS(body -> errors(new ChangeEventDecoder().decode(body, GoldenFiles.RECEIVED_AT))),
+    ALERTMANAGER(body -> errors(new AlertmanagerDecoder().decode(body, "demo-key", GoldenFiles.RECEIVED_AT)));
 
     private final Function<byte[], List<FieldError>> decode;
 
