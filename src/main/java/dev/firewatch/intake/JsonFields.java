@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -231,23 +232,30 @@ final class JsonFields {
         return object.get(name) instanceof ArrayNode list ? list.size() : 0;
     }
 
-    /** The objects of a list field, each with its own path ({@code alerts[3]}); empty when absent or wrong. */
-    List<JsonFields> objects(String name, Need need) {
+    /**
+     * Reads each object of a list field with {@code read}, whose path is the element's ({@code alerts[3]}), and
+     * returns what it gave that is not null, in order. An element that is not an object is an error in its place,
+     * so a body's errors come in the body's order.
+     */
+    <T> List<T> eachObject(String name, Need need, Function<JsonFields, T> read) {
         ArrayNode list = list(name, need);
         if (list == null) {
             return List.of();
         }
-        List<JsonFields> elements = new ArrayList<>(list.size());
+        List<T> results = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String elementPath = path(name) + "[" + i + "]";
             if (list.get(i) instanceof ObjectNode element) {
-                elements.add(new JsonFields(element, elementPath, errors));
+                T result = read.apply(new JsonFields(element, elementPath, errors));
+                if (result != null) {
+                    results.add(result);
+                }
             } else {
                 errors.add(new FieldError(
                         elementPath, "'" + elementPath + "' must be an object, got " + kindOf(list.get(i))));
             }
         }
-        return elements;
+        return results;
     }
 
     /**
@@ -255,15 +263,11 @@ final class JsonFields {
      * {@code links} are {@code href}/{@code text}; {@code images} are {@code src}/{@code alt}.
      */
     List<Signal.Link> links(String name, String urlField, String textField) {
-        List<Signal.Link> links = new ArrayList<>();
-        for (JsonFields link : objects(name, Need.OPTIONAL)) {
+        return List.copyOf(eachObject(name, Need.OPTIONAL, link -> {
             String url = link.string(urlField, Need.REQUIRED);
             String text = link.string(textField, Need.OPTIONAL);
-            if (url != null) {
-                links.add(new Signal.Link(url, text));
-            }
-        }
-        return List.copyOf(links);
+            return url == null ? null : new Signal.Link(url, text);
+        }));
     }
 
     /** Records an error for each field not in {@code known}, for forms of our own where a typo is a mistake. */

@@ -151,8 +151,8 @@ class EventsV2DecoderTest {
                         "links that are not a list, and images without src",
                         "{\"routing_key\": \"k\", \"event_action\": \"trigger\", " + payload
                                 + ", \"links\": {\"href\": \"x\"}, \"images\": [{\"alt\": \"a\"}, 3]}",
-                        List.of("images[1]", "images[0].src", "links"),
-                        "'images[1]' must be an object, got a number"),
+                        List.of("images[0].src", "images[1]", "links"),
+                        "'images[0].src' is missing; expected a string"),
                 arguments(
                         "component, group and class that are not strings",
                         "{\"routing_key\": \"k\", \"event_action\": \"trigger\", "
