@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -188,17 +189,17 @@ final class JsonFields {
             return Map.of();
         }
         if (node instanceof ObjectNode details) {
-            return plainObject(details);
+            return PlainJson.object(details);
         }
         Map<String, Object> wrapped = new LinkedHashMap<>();
-        wrapped.put("details", plain(node));
+        wrapped.put("details", PlainJson.value(node));
         return Collections.unmodifiableMap(wrapped);
     }
 
     /** Free-form details that must be an object. Empty when absent; null when not an object. */
     Map<String, Object> detailsObject(String name) {
         JsonFields details = object(name, Need.OPTIONAL);
-        return details == null ? (has(name) ? null : Map.of()) : plainObject(details.object);
+        return details == null ? (has(name) ? null : Map.of()) : PlainJson.object(details.object);
     }
 
     /** A nested object's fields; null when absent or not an object. */
@@ -288,7 +289,7 @@ final class JsonFields {
             case NUMBER -> "a number";
             case BOOLEAN -> node.booleanValue() ? "true" : "false";
             case NULL -> "null";
-            case BINARY, MISSING, POJO -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            case BINARY, MISSING, POJO -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -317,30 +318,5 @@ final class JsonFields {
             }
         });
         return quoted.append('"').toString();
-    }
-
-    private static Map<String, Object> plainObject(ObjectNode node) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            map.put(entry.getKey(), plain(entry.getValue()));
-        }
-        // Not Map.copyOf: details may hold JSON nulls, and the sender's key order reads best.
-        return Collections.unmodifiableMap(map);
-    }
-
-    /** A JSON value as plain Java: maps, lists, strings, numbers, booleans and null. Depth is bounded by JsonBody. */
-    private static Object plain(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> plainObject((ObjectNode) node);
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>(node.size());
-                node.forEach(element -> list.add(plain(element)));
-                yield Collections.unmodifiableList(list);
-            }
-            case STRING -> node.textValue();
-            case NUMBER -> node.numberValue();
-            case BOOLEAN -> node.booleanValue();
-            case NULL, MISSING, BINARY, POJO -> null;
-        };
     }
 }
