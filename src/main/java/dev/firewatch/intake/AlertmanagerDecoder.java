@@ -56,13 +56,10 @@ public final class AlertmanagerDecoder {
         String externalUrl = group.string("externalURL", Need.OPTIONAL);
         String groupKey = group.string("groupKey", Need.OPTIONAL);
         group.whole("truncatedAlerts", Need.OPTIONAL);
-        List<Signal> signals = new ArrayList<>();
-        for (JsonFields alert : group.objects("alerts", Need.REQUIRED)) {
-            Signal signal = signal(alert, integrationKey, receivedAt, receiver, externalUrl, groupKey);
-            if (signal != null) {
-                signals.add(signal);
-            }
-        }
+        List<Signal> signals = group.eachObject(
+                "alerts",
+                Need.REQUIRED,
+                alert -> signal(alert, integrationKey, receivedAt, receiver, externalUrl, groupKey));
         return errors.isEmpty() ? new Decoded.Accepted(signals) : new Decoded.Rejected(errors);
     }
 

@@ -11,8 +11,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -187,17 +189,17 @@ final class JsonFields {
             return Map.of();
         }
         if (node instanceof ObjectNode details) {
-            return plainObject(details);
+            return PlainJson.object(details);
         }
         Map<String, Object> wrapped = new LinkedHashMap<>();
-        wrapped.put("details", plain(node));
+        wrapped.put("details", PlainJson.value(node));
         return Collections.unmodifiableMap(wrapped);
     }
 
     /** Free-form details that must be an object. Empty when absent; null when not an object. */
     Map<String, Object> detailsObject(String name) {
         JsonFields details = object(name, Need.OPTIONAL);
-        return details == null ? (has(name) ? null : Map.of()) : plainObject(details.object);
+        return details == null ? (has(name) ? null : Map.of()) : PlainJson.object(details.object);
     }
 
     /** A nested object's fields; null when absent or not an object. */
@@ -231,23 +233,30 @@ final class JsonFields {
         return object.get(name) instanceof ArrayNode list ? list.size() : 0;
     }
 
-    /** The objects of a list field, each with its own path ({@code alerts[3]}); empty when absent or wrong. */
-    List<JsonFields> objects(String name, Need need) {
+    /**
+     * Reads each object of a list field with {@code read}, whose path is the element's ({@code alerts[3]}), and
+     * returns what it gave that is not null, in order. An element that is not an object is an error in its place,
+     * so a body's errors come in the body's order.
+     */
+    <T> List<T> eachObject(String name, Need need, Function<JsonFields, T> read) {
         ArrayNode list = list(name, need);
         if (list == null) {
             return List.of();
         }
-        List<JsonFields> elements = new ArrayList<>(list.size());
+        List<T> results = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             String elementPath = path(name) + "[" + i + "]";
             if (list.get(i) instanceof ObjectNode element) {
-                elements.add(new JsonFields(element, elementPath, errors));
+                T result = read.apply(new JsonFields(element, elementPath, errors));
+                if (result != null) {
+                    results.add(result);
+                }
             } else {
                 errors.add(new FieldError(
                         elementPath, "'" + elementPath + "' must be an object, got " + kindOf(list.get(i))));
             }
         }
-        return elements;
+        return results;
     }
 
     /**
@@ -255,15 +264,11 @@ final class JsonFields {
      * {@code links} are {@code href}/{@code text}; {@code images} are {@code src}/{@code alt}.
      */
     List<Signal.Link> links(String name, String urlField, String textField) {
-        List<Signal.Link> links = new ArrayList<>();
-        for (JsonFields link : objects(name, Need.OPTIONAL)) {
+        return List.copyOf(eachObject(name, Need.OPTIONAL, link -> {
             String url = link.string(urlField, Need.REQUIRED);
             String text = link.string(textField, Need.OPTIONAL);
-            if (url != null) {
-                links.add(new Signal.Link(url, text));
-            }
-        }
-        return List.copyOf(links);
+            return url == null ? null : new Signal.Link(url, text);
+        }));
     }
 
     /** Records an error for each field not in {@code known}, for forms of our own where a typo is a mistake. */
@@ -284,7 +289,7 @@ final class JsonFields {
             case NUMBER -> "a number";
             case BOOLEAN -> node.booleanValue() ? "true" : "false";
             case NULL -> "null";
-            case BINARY, MISSING, POJO -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            case BINARY, MISSING, POJO -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 
@@ -313,30 +318,5 @@ final class JsonFields {
             }
         });
         return quoted.append('"').toString();
-    }
-
-    private static Map<String, Object> plainObject(ObjectNode node) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            map.put(entry.getKey(), plain(entry.getValue()));
-        }
-        // Not Map.copyOf: details may hold JSON nulls, and the sender's key order reads best.
-        return Collections.unmodifiableMap(map);
-    }
-
-    /** A JSON value as plain Java: maps, lists, strings, numbers, booleans and null. Depth is bounded by JsonBody. */
-    private static Object plain(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> plainObject((ObjectNode) node);
-            case ARRAY -> {
-                List<Object> list = new ArrayList<>(node.size());
-                node.forEach(element -> list.add(plain(element)));
-                yield Collections.unmodifiableList(list);
-            }
-            case STRING -> node.textValue();
-            case NUMBER -> node.numberValue();
-            case BOOLEAN -> node.booleanValue();
-            case NULL, MISSING, BINARY, POJO -> null;
-        };
     }
 }

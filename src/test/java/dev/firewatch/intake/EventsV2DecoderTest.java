@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.alert.Signal;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +152,8 @@ class EventsV2DecoderTest {
                         "links that are not a list, and images without src",
                         "{\"routing_key\": \"k\", \"event_action\": \"trigger\", " + payload
                                 + ", \"links\": {\"href\": \"x\"}, \"images\": [{\"alt\": \"a\"}, 3]}",
-                        List.of("images[1]", "images[0].src", "links"),
-                        "'images[1]' must be an object, got a number"),
+                        List.of("images[0].src", "images[1]", "links"),
+                        "'images[0].src' is missing; expected a string"),
                 arguments(
                         "component, group and class that are not strings",
                         "{\"routing_key\": \"k\", \"event_action\": \"trigger\", "
@@ -165,6 +166,21 @@ class EventsV2DecoderTest {
                         List.of("event_action"),
                         "'event_action' is invalid (must be one of trigger, acknowledge, resolve), got \""
                                 + "x".repeat(64) + "…\""));
+    }
+
+    @Test
+    void keepsHugeNumbersInCustomDetailsWithoutFailing() {
+        String digits = "9".repeat(400);
+        byte[] body = utf8("{\"routing_key\": \"k\", \"event_action\": \"trigger\", \"payload\": {\"summary\": \"s\","
+                + " \"source\": \"h\", \"severity\": \"info\", \"custom_details\": {\"big\": " + digits
+                + ", \"huge\": 1e999999, \"tiny\": -1e-999999}}}");
+
+        Signal.Trigger trigger = (Signal.Trigger) accepted(decoder.decode(body, GoldenFiles.RECEIVED_AT));
+
+        assertThat(trigger.details())
+                .containsEntry("big", new BigInteger(digits))
+                .containsEntry("huge", Double.POSITIVE_INFINITY)
+                .containsEntry("tiny", -0.0);
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.function.Function;
 enum EveryDecoder {
     EVENTS_V2(body -> errors(new EventsV2Decoder(() -> "generated").decode(body, GoldenFiles.RECEIVED_AT))),
     CHANGE_EVENTS(body -> errors(new ChangeEventDecoder().decode(body, GoldenFiles.RECEIVED_AT))),
-    ALERTMANAGER(body -> errors(new AlertmanagerDecoder().decode(body, "demo-key", GoldenFiles.RECEIVED_AT)));
+    ALERTMANAGER(body -> errors(new AlertmanagerDecoder().decode(body, "demo-key", GoldenFiles.RECEIVED_AT))),
+    NATIVE(body -> errors(new NativeEventDecoder().decode(body, "demo-key", GoldenFiles.RECEIVED_AT)));
 
     private final Function<byte[], List<FieldError>> decode;
 

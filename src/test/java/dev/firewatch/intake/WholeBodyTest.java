@@ -91,7 +91,7 @@ class WholeBodyTest {
     @EnumSource(EveryDecoder.class)
     void neverThrowsOnRandomBytesOrOnGoldenBodiesCutAndScrambled(EveryDecoder decoder) {
         Random random = new Random(20261123);
-        List<byte[]> goldens = Stream.of("events-v2", "change-events", "alertmanager")
+        List<byte[]> goldens = Stream.of("events-v2", "change-events", "alertmanager", "native")
                 .flatMap(folder -> GoldenFiles.requests(folder).map(name -> GoldenFiles.request(folder, name)))
                 .toList();
         for (int i = 0; i < 3_000; i++) {
