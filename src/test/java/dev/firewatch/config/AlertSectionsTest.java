@@ -199,7 +199,7 @@ class AlertSectionsTest {
     }
 
     @Test
-    void theShippedExampleStillLoadsWithNoRoutes() {
+    void withoutRoutesAnAlertStaysWithItsIntegrationKeysService() {
         var config = Configs.loaded(Configs.parse("server: {}\n"));
 
         assertThat(new RouteTree(config.routes())
@@ -207,5 +207,40 @@ class AlertSectionsTest {
                         .service())
                 .isEqualTo("demo");
         assertThat(config.routes().defaultService()).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void theRoutesExampleInTheDocsExplainsItselfAsTheDocsSay() {
+        var config = Configs.loaded(Configs.parse("""
+                routes:
+                  default_service: demo
+                  tree:
+                    - match: {team: db}
+                      service: database
+                      routes:
+                        - matchers: ['severity=~"critical|page"', 'env="prod"']
+                          severity: SEV1
+                    - match_re: {service: "api|web"}
+                      service: api
+                      continue: true
+                    - matchers: ['env!="prod"']
+                      service: sandbox
+                      severity: SEV3
+                services:
+                  - {name: demo, integration_key: k1}
+                  - {name: database, integration_key: k2}
+                  - {name: api, integration_key: k3}
+                  - {name: sandbox, integration_key: k4}
+                """));
+
+        var routing = new RouteTree(config.routes())
+                .route(Labels.parse("team=db, severity=critical, env=prod").orThrow(), "demo");
+
+        assertThat(routing.explanation())
+                .containsExactly(
+                        "→ database (severity SEV1): routed by routes.tree[0].routes[0] (line 7), which keeps its"
+                                + " parent's service",
+                        "    routes.tree[0] (line 4): {team=\"db\"} matched",
+                        "    routes.tree[0].routes[0] (line 7): {severity=~\"critical|page\", env=\"prod\"} matched");
     }
 }
