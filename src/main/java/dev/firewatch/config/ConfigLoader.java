@@ -25,7 +25,17 @@ import org.yaml.snakeyaml.nodes.Node;
  * instantiate anything, and every value keeps its position for messages.
  */
 public final class ConfigLoader {
-    static final List<String> SECTIONS = List.of("server", "store", "auth", "users", "channels", "services");
+    static final List<String> SECTIONS = List.of(
+            "server",
+            "store",
+            "auth",
+            "users",
+            "channels",
+            "services",
+            "severities",
+            "routes",
+            "inhibit_rules",
+            "maintenance");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

@@ -1,5 +1,9 @@
 package dev.firewatch.config;
 
+import dev.firewatch.alert.IncidentSeveritySpec;
+import dev.firewatch.alert.InhibitRuleSpec;
+import dev.firewatch.alert.MaintenanceSpec;
+import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
 import dev.firewatch.notify.ChannelSpec;
@@ -9,7 +13,12 @@ import dev.firewatch.web.ServerSpec;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The whole config file, validated, with defaults filled in. Immutable: a reload builds a new one. */
+/**
+ * The whole config file, validated, with defaults filled in. Immutable: a reload builds a new one.
+ *
+ * @param severities the incident severity ladder, most severe first; the default SEV1 to SEV3 when the file
+ *     has none
+ */
 public record FirewatchConfig(
         Path source,
         ServerSpec server,
@@ -17,4 +26,8 @@ public record FirewatchConfig(
         AuthSpec auth,
         List<UserSpec> users,
         List<ChannelSpec> channels,
-        List<ServiceSpec> services) {}
+        List<ServiceSpec> services,
+        List<IncidentSeveritySpec> severities,
+        RoutesSpec routes,
+        List<InhibitRuleSpec> inhibitRules,
+        List<MaintenanceSpec> maintenance) {}

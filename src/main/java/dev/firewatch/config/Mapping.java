@@ -128,6 +128,19 @@ final class Mapping {
         });
     }
 
+    /** {@code true} or {@code false}, nothing else: "yes" and "on" are YAML 1.1 surprises. */
+    Optional<Boolean> bool(String key) {
+        String expected = "true or false";
+        return scalar(key, expected).flatMap(value -> switch (value.value().strip()) {
+            case "true" -> Optional.of(true);
+            case "false" -> Optional.of(false);
+            default -> {
+                error(value.at(), path(key) + ": expected " + expected + ", found " + value.shown());
+                yield Optional.empty();
+            }
+        });
+    }
+
     /** A size in bytes ({@code 1048576}) or with a unit ({@code 1MiB}); see {@link Sizes}. */
     Optional<Long> size(String key, long minBytes, String minimum) {
         String expected = "a size of at least " + minimum + ", like 512KiB, 1MiB, 10MB or a number of bytes";

@@ -2,6 +2,8 @@ package dev.firewatch.config;
 
 import java.util.List;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -70,6 +72,34 @@ final class Reading {
         }
         problems.error(node.getStartMark(), prefix(path) + "expected " + expected + ", found " + shape(node));
         return Optional.empty();
+    }
+
+    /**
+     * Where the character at {@code offset} of a scalar's value sits in the file, so an error inside a small
+     * language (a matcher, a time) points at the column itself. Exact when the value is written on one line
+     * without escapes; otherwise, and for values from the environment, the start of the value.
+     */
+    static Mark inside(Node node, Scalar value, int offset) {
+        Mark start = node.getStartMark();
+        Mark end = node.getEndMark();
+        if (value.fromEnvironment()
+                || !(node instanceof ScalarNode scalar)
+                || end == null
+                || start.getLine() != end.getLine()) {
+            return start;
+        }
+        int quote = scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? 0 : 1;
+        if (end.getColumn() - start.getColumn() != value.value().length() + 2 * quote) {
+            return start;
+        }
+        int shift = quote + Math.max(0, Math.min(offset, value.value().length()));
+        return new Mark(
+                start.getName(),
+                start.getIndex() + shift,
+                start.getLine(),
+                start.getColumn() + shift,
+                start.getBuffer(),
+                start.getPointer() + shift);
     }
 
     private static String prefix(String path) {

@@ -1,7 +1,9 @@
 package dev.firewatch.config;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** Every section of one file as read and checked, before defaults: the first of the loader's two steps. */
@@ -11,13 +13,22 @@ record Sections(
         AuthSection auth,
         UsersSection users,
         ChannelsSection channels,
-        ServicesSection services) {
+        ServicesSection services,
+        SeveritiesSection severities,
+        RoutesSection routes,
+        InhibitRulesSection inhibitRules,
+        MaintenanceSection maintenance) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
         var reading = top.reading();
         var channels =
                 top.list("channels", "a list of channels").map(entries -> ChannelsSection.read(entries, reading));
+        var services =
+                top.list("services", "a list of services").map(entries -> ServicesSection.read(entries, reading));
+        var severities = top.list("severities", "a list of incident severities, most severe first")
+                .map(entries -> SeveritiesSection.read(
+                        entries, top.node("severities").orElseThrow().getStartMark(), reading));
         var sections = new Sections(
                 top.mapping("server", "a mapping like {host: 127.0.0.1, port: 8080}")
                         .map(ServerSection::read)
@@ -32,13 +43,29 @@ record Sections(
                         .map(entries -> UsersSection.read(entries, reading))
                         .orElse(UsersSection.ABSENT),
                 channels.orElse(ChannelsSection.ABSENT),
-                top.list("services", "a list of services")
-                        .map(entries -> ServicesSection.read(entries, reading))
-                        .orElse(ServicesSection.ABSENT));
-        // When channels: itself is broken, every reference to a channel would be reported again; one error is enough.
+                services.orElse(ServicesSection.ABSENT),
+                severities.orElse(SeveritiesSection.ABSENT),
+                top.mapping("routes", "a mapping like {default_service: demo, tree: [...]}")
+                        .map(RoutesSection::read)
+                        .orElse(RoutesSection.ABSENT),
+                top.list("inhibit_rules", "a list of inhibit rules")
+                        .map(entries -> InhibitRulesSection.read(entries, reading))
+                        .orElse(InhibitRulesSection.ABSENT),
+                top.list("maintenance", "a list of maintenance windows")
+                        .map(entries -> MaintenanceSection.read(entries, reading))
+                        .orElse(MaintenanceSection.ABSENT));
+        // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
         }
+        Optional<Collection<String>> serviceNames = services.isPresent() || !top.has("services")
+                ? Optional.of(sections.services().names())
+                : Optional.empty();
+        Optional<Collection<String>> severityNames = severities.isPresent() || !top.has("severities")
+                ? Optional.of(sections.severities().names())
+                : Optional.empty();
+        sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
+        serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
         return sections;
     }
 
@@ -51,6 +78,16 @@ record Sections(
     /** The second step: only called when reading found no errors, so every required value is there. */
     FirewatchConfig config(Path source) {
         return new FirewatchConfig(
-                source, server.spec(), store.spec(), auth.spec(), users.specs(), channels.specs(), services.specs());
+                source,
+                server.spec(),
+                store.spec(),
+                auth.spec(),
+                users.specs(),
+                channels.specs(),
+                services.specs(),
+                severities.specs(),
+                routes.spec(),
+                inhibitRules.specs(),
+                maintenance.specs());
     }
 }

@@ -3,6 +3,7 @@ package dev.firewatch.config;
 import dev.firewatch.service.ServiceSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** {@code services:} as written and checked; see {@link ServerSection} for the two steps. */
 record ServicesSection(List<Service> services) {
-    static final List<String> KEYS = List.of("name", "description", "integration_key", "channels");
+    static final List<String> KEYS = List.of("name", "description", "integration_key", "channels", "depends_on");
     static final ServicesSection ABSENT = new ServicesSection(List.of());
 
     /** One entry; an empty name or key means the entry had a problem that is already reported. */
@@ -20,7 +21,8 @@ record ServicesSection(List<Service> services) {
             Optional<Scalar> name,
             Optional<String> description,
             Optional<Scalar> integrationKey,
-            List<Scalar> channels) {}
+            List<Scalar> channels,
+            List<Scalar> dependsOn) {}
 
     static ServicesSection read(List<Node> entries, Reading reading) {
         List<Service> services = new ArrayList<>();
@@ -32,7 +34,9 @@ record ServicesSection(List<Service> services) {
         EntryName.requireUnique(
                 services.stream().flatMap(s -> s.name().stream()).toList(), "service", reading.problems());
         requireUniqueKeys(services, reading.problems());
-        return new ServicesSection(List.copyOf(services));
+        var section = new ServicesSection(List.copyOf(services));
+        section.requireKnownDependencies(reading.problems());
+        return section;
     }
 
     private static Service service(Mapping entry) {
@@ -56,7 +60,16 @@ record ServicesSection(List<Service> services) {
                         .ifPresent(channels::add);
             }
         });
-        return new Service(entry.path(), name, description.map(Scalar::value), key, List.copyOf(channels));
+        List<Scalar> dependsOn = new ArrayList<>();
+        entry.list("depends_on", "a list of service names like [database]").ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                entry.reading()
+                        .scalar(items.get(i), entry.path("depends_on") + "[" + i + "]", "a service name")
+                        .ifPresent(dependsOn::add);
+            }
+        });
+        return new Service(
+                entry.path(), name, description.map(Scalar::value), key, List.copyOf(channels), List.copyOf(dependsOn));
     }
 
     /** Keys are compared but never shown: an integration key lets anyone open incidents. */
@@ -78,6 +91,70 @@ record ServicesSection(List<Service> services) {
                                     + "; each service needs its own key");
                 }
             });
+        }
+    }
+
+    List<String> names() {
+        return services.stream()
+                .flatMap(service -> service.name().stream())
+                .map(Scalar::value)
+                .toList();
+    }
+
+    /** Reports each dependency on a service nobody declares, and each cycle, once, naming every service in it. */
+    private void requireKnownDependencies(Problems problems) {
+        var declared = names();
+        Map<String, Service> byName = new HashMap<>();
+        services.forEach(service -> service.name().ifPresent(name -> byName.putIfAbsent(name.value(), service)));
+        for (Service service : services) {
+            for (int i = 0; i < service.dependsOn().size(); i++) {
+                References.require(
+                        service.dependsOn().get(i),
+                        service.path() + ".depends_on[" + i + "]",
+                        "service",
+                        "services",
+                        declared,
+                        problems);
+            }
+        }
+        new DependencyCycles(byName, problems).report(services);
+    }
+
+    /**
+     * A depth-first walk in file order; a dependency that leads back to a service still on the path closes a
+     * cycle, reported at that dependency. Each service is walked once, so each cycle is reported once.
+     */
+    private record DependencyCycles(Map<String, Service> byName, Problems problems) {
+        void report(List<Service> services) {
+            Set<String> done = new HashSet<>();
+            for (Service service : services) {
+                service.name().ifPresent(name -> walk(name.value(), new ArrayList<>(), done));
+            }
+        }
+
+        private void walk(String name, List<String> path, Set<String> done) {
+            if (done.contains(name) || !byName.containsKey(name)) {
+                return;
+            }
+            path.add(name);
+            Service service = byName.get(name);
+            for (int i = 0; i < service.dependsOn().size(); i++) {
+                Scalar dependency = service.dependsOn().get(i);
+                int back = path.indexOf(dependency.value());
+                if (back >= 0) {
+                    var cycle = new ArrayList<>(path.subList(back, path.size()));
+                    cycle.add(dependency.value());
+                    problems.error(
+                            dependency.at(),
+                            service.path() + ".depends_on[" + i + "]: a cycle in depends_on: "
+                                    + String.join(" → ", cycle)
+                                    + "; a service cannot depend on itself, even through others");
+                } else {
+                    walk(dependency.value(), path, done);
+                }
+            }
+            path.removeLast();
+            done.add(name);
         }
     }
 
@@ -110,7 +187,8 @@ record ServicesSection(List<Service> services) {
                         service.name().orElseThrow().value(),
                         service.description().orElse(""),
                         service.integrationKey().orElseThrow().value(),
-                        service.channels().stream().map(Scalar::value).toList()))
+                        service.channels().stream().map(Scalar::value).toList(),
+                        service.dependsOn().stream().map(Scalar::value).toList()))
                 .toList();
     }
 }

@@ -7,5 +7,13 @@ import java.util.List;
  *
  * @param integrationKey the key senders use on every intake endpoint to reach this service
  * @param channels names of channels that hear about this service's incidents
+ * @param dependsOn names of services this one needs: while one of them has an open incident, this service's
+ *     alerts join that incident as symptoms instead of paging on their own. The config refuses cycles.
  */
-public record ServiceSpec(String name, String description, String integrationKey, List<String> channels) {}
+public record ServiceSpec(
+        String name, String description, String integrationKey, List<String> channels, List<String> dependsOn) {
+    public ServiceSpec {
+        channels = List.copyOf(channels);
+        dependsOn = List.copyOf(dependsOn);
+    }
+}

@@ -48,7 +48,7 @@ class ConfigMistakesTest {
                         monitors: []
                         """,
                         "1:1: unknown section \"monitors\"; known sections: server, store, auth, users, channels,"
-                                + " services"),
+                                + " services, severities, routes, inhibit_rules, maintenance"),
                 arguments(
                         "an unknown channel setting gets a suggestion",
                         """

@@ -114,6 +114,7 @@ class DefaultsTest {
                         java.util.Map.entry("to", "oncall@example.com"),
                         java.util.Map.entry("from", "firewatch@example.com"));
         assertThat(config.channels().getFirst().enabled()).isTrue();
-        assertThat(config.services()).containsExactly(new ServiceSpec("api", "", "k1", List.of("team-mail")));
+        assertThat(config.services())
+                .containsExactly(new ServiceSpec("api", "", "k1", List.of("team-mail"), List.of()));
     }
 }

@@ -61,7 +61,8 @@ class MalformedFileTest {
                 arguments(
                         "a list at the top instead of sections",
                         "- server\n- store\n",
-                        "1:1: expected a mapping of sections (server, store, auth, users, channels, services) at"
+                        "1:1: expected a mapping of sections (server, store, auth, users, channels, services, severities,"
+                                + " routes, inhibit_rules, maintenance) at"
                                 + " the top of the file, found a list"),
                 arguments(
                         "an alias that contains itself",

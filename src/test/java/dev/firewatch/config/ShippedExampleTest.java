@@ -30,7 +30,7 @@ class ShippedExampleTest {
         assertThat(config.users()).containsExactly(new UserSpec("admin", "admin@example.com", Role.ADMIN));
         assertThat(config.services())
                 .containsExactly(new ServiceSpec(
-                        "demo", "The demo service from the README", "demo-key", List.of("demo-webhook")));
+                        "demo", "The demo service from the README", "demo-key", List.of("demo-webhook"), List.of()));
         var webhook = config.channels().getFirst();
         assertThat(webhook.name()).isEqualTo("demo-webhook");
         assertThat(webhook.type()).isEqualTo("webhook");
