@@ -1,6 +1,11 @@
 package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.AlertPipeline;
+import dev.firewatch.alert.AlertRoutes;
+import dev.firewatch.alert.Alerts;
+import dev.firewatch.alert.route.RouteTree;
+import dev.firewatch.alert.route.SeverityLadder;
 import dev.firewatch.auth.Access;
 import dev.firewatch.auth.AccessGate;
 import dev.firewatch.auth.ApiKeys;
@@ -17,6 +22,13 @@ import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
+import dev.firewatch.incident.IncidentRoutes;
+import dev.firewatch.incident.Incidents;
+import dev.firewatch.intake.IntakeRoutes;
+import dev.firewatch.intake.Journal;
+import dev.firewatch.intake.JournalConsumer;
+import dev.firewatch.intake.SignalCodec;
+import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
@@ -61,6 +73,8 @@ public final class Firewatch implements AutoCloseable {
     private final Javalin server;
     private final ConfigReloader reloader;
     private final Thread storeSetUp;
+    private final Journal journal;
+    private final JournalConsumer consumer;
 
     private Firewatch(
             Store store,
@@ -68,13 +82,17 @@ public final class Firewatch implements AutoCloseable {
             Readiness readiness,
             Javalin server,
             ConfigReloader reloader,
-            Thread storeSetUp) {
+            Thread storeSetUp,
+            Journal journal,
+            JournalConsumer consumer) {
         this.store = store;
         this.migrations = migrations;
         this.readiness = readiness;
         this.server = server;
         this.reloader = reloader;
         this.storeSetUp = storeSetUp;
+        this.journal = journal;
+        this.consumer = consumer;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -95,11 +113,35 @@ public final class Firewatch implements AutoCloseable {
         RateLimiter loginLimiter = new RateLimiter(config.auth().loginAttemptsPerMinute(), clock);
 
         ConfigReloader reloader = new ConfigReloader(config, options.environment(), users, audit, clock);
+        Services services = new Services(() -> reloader.current().services());
+
+        // The way an alert travels: intake journal ─► consumer ─► alert stages ─► incidents.
+        Incidents incidents = new Incidents(
+                store,
+                ids,
+                clock,
+                new SeverityLadder(config.severities()).names(),
+                config.server().publicUrl());
+        Alerts alerts = new Alerts(store);
+        AlertPipeline alertPipeline = new AlertPipeline(
+                ids,
+                incidents,
+                new PerConfig<>(reloader::current, c -> new RouteTree(c.routes())),
+                new PerConfig<>(reloader::current, c -> new SeverityLadder(c.severities())));
+        SignalCodec codec = new SignalCodec();
+        JournalConsumer consumer = new JournalConsumer(
+                store,
+                clock,
+                codec,
+                (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
+                256);
+        Journal journal = new Journal(store, ids, clock, codec, 2_000, consumer::wake);
         Runnable setUp = () -> {
             users.sync(config.users());
             String adminName = Users.firstAdmin(config.users());
             users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
                     .ifPresent(password -> announceAdminPassword(adminName, password));
+            consumer.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -132,6 +174,9 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
+                new IntakeRoutes(services, journal, clock),
+                new AlertRoutes(alerts),
+                new IncidentRoutes(incidents, alerts::ofIncident, json, pages),
                 reloader.routes());
 
         Javalin server = HttpServer.create(
@@ -143,7 +188,7 @@ public final class Firewatch implements AutoCloseable {
                 config.server().host(),
                 server.port(),
                 store.description());
-        return new Firewatch(store, migrations, readiness, server, reloader, storeSetUp);
+        return new Firewatch(store, migrations, readiness, server, reloader, storeSetUp, journal, consumer);
     }
 
     private static void setUpStore(Migrations migrations, Runnable setUp) {
@@ -199,6 +244,8 @@ public final class Firewatch implements AutoCloseable {
     public void close() {
         storeSetUp.interrupt();
         server.stop();
+        journal.close(); // commits what was queued before the server stopped taking requests
+        consumer.close();
         readiness.close();
         store.close();
     }

@@ -36,12 +36,14 @@ public final class AccessGate {
         Access access = accessOf(ctx.routeRoles());
         Caller caller = identify(ctx);
         ctx.attribute(Caller.ATTRIBUTE, caller);
-        if (isApi(ctx)) {
-            limit(ctx, caller);
-        }
         Optional<Role> required = access.requiredRole();
         if (required.isEmpty()) {
+            // Public routes are not limited here: intake has admission control of its own, which keeps
+            // critical alerts flowing under a storm instead of refusing whoever comes last.
             return;
+        }
+        if (isApi(ctx)) {
+            limit(ctx, caller);
         }
         Optional<Role> role = caller.role();
         if (role.isEmpty()) {

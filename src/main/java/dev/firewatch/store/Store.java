@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -36,8 +37,14 @@ public final class Store implements AutoCloseable {
         this.description = description;
         this.writer = writer;
         this.reader = reader;
-        this.writeJdbi = Jdbi.create(writer);
-        this.readJdbi = reader == writer ? writeJdbi : Jdbi.create(reader);
+        this.writeJdbi = configured(Jdbi.create(writer));
+        this.readJdbi = reader == writer ? writeJdbi : configured(Jdbi.create(reader));
+    }
+
+    /** Statements may carry bindings that one branch of their SQL does not use, e.g. the time of a move. */
+    private static Jdbi configured(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        return jdbi;
     }
 
     public static Store open(StoreSpec spec, Path dataDir, MeterRegistry registry) {

@@ -13,7 +13,7 @@ public record Frame(String title, Section section, Viewer viewer) {
     /** The navigation sections. Those not built yet show in the menu as such, without a link. */
     public enum Section {
         DASHBOARD("Dashboard", "/"),
-        INCIDENTS("Incidents", null),
+        INCIDENTS("Incidents", "/incidents"),
         ALERTS("Alerts", null),
         ON_CALL("On-call", null),
         MONITORS("Monitors", null),

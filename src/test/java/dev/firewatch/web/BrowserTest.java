@@ -6,13 +6,16 @@ import dev.firewatch.testing.Chromium;
 import dev.firewatch.testing.TestFirewatch;
 import dev.firewatch.testing.TestHttp;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in a real browser: sign in, make an API key, see it once, revoke it, and the API refuses it. */
 class BrowserTest {
@@ -54,7 +57,11 @@ class BrowserTest {
                         .getFirst()
                         .findElement(By.xpath(".//button[text()='Revoke']"))
                         .click();
-                assertThat(rowsFor(browser, prefix).getFirst().getText()).contains("revoked");
+                // The form posts and the page reloads: wait for the new page, not the one being replaced.
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .ignoring(StaleElementReferenceException.class)
+                        .until(d ->
+                                rowsFor(browser, prefix).getFirst().getText().contains("revoked"));
                 assertThat(api.get("/api/v1/me").statusCode()).isEqualTo(401);
 
                 browser.get(firewatch.base() + "/");

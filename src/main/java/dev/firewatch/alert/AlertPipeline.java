@@ -1,0 +1,177 @@
+package dev.firewatch.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.route.RouteTree;
+import dev.firewatch.alert.route.Routing;
+import dev.firewatch.alert.route.SeverityLadder;
+import dev.firewatch.incident.Incidents;
+import dev.firewatch.store.Ids;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The alert stages that run in the journal consumer's transaction (STYLE §2, stages 4 to 9): fingerprint,
+ * dedup, route, then group into an incident. Silences and inhibition slot in between dedup and route.
+ * Every state change of an alert is a history row in the same transaction.
+ */
+public final class AlertPipeline {
+    private final Ids ids;
+    private final Incidents incidents;
+    private final Supplier<RouteTree> routes;
+    private final Supplier<SeverityLadder> ladder;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Routes and ladder are suppliers, so a config reload applies to the next alert without a restart. */
+    public AlertPipeline(Ids ids, Incidents incidents, Supplier<RouteTree> routes, Supplier<SeverityLadder> ladder) {
+        this.ids = ids;
+        this.incidents = incidents;
+        this.routes = routes;
+        this.ladder = ladder;
+    }
+
+    /**
+     * @param sourceService the service whose integration key the signal came with; an alert's identity is
+     *     scoped by it, so a resolve without labels finds the trigger it ends
+     */
+    public void process(Handle tx, String sourceService, Signal signal, Instant receivedAt) {
+        String identity = identity(signal);
+        Optional<Stored> stored = find(tx, sourceService, identity);
+        switch (signal) {
+            case Signal.Trigger trigger -> trigger(tx, sourceService, identity, trigger, stored, receivedAt);
+            case Signal.Resolve resolve ->
+                stored.filter(s -> s.state() == AlertState.FIRING)
+                        .ifPresent(s -> resolve(tx, s, resolve.at() != null ? resolve.at() : receivedAt, receivedAt));
+            case Signal.Acknowledge acknowledge ->
+                stored.filter(s -> s.incidentId() != null)
+                        .ifPresent(s -> incidents.acknowledgedBySource(tx, s.incidentId(), receivedAt));
+        }
+    }
+
+    /** Stage 4, fingerprint: the sender's dedup key, or a hash of the labels. */
+    static String identity(Signal signal) {
+        return signal.dedupKey() != null ? signal.dedupKey() : Fingerprint.of(signal.labels());
+    }
+
+    private record Stored(String id, AlertState state, String summary, String incidentId) {}
+
+    private Optional<Stored> find(Handle tx, String sourceService, String identity) {
+        return tx.createQuery("SELECT id, state, summary, incident_id FROM alert_alert"
+                        + " WHERE source_service = :service AND fingerprint = :fp")
+                .bind("service", sourceService)
+                .bind("fp", identity)
+                .map((rs, ctx) -> new Stored(
+                        rs.getString("id"),
+                        AlertState.valueOf(rs.getString("state")),
+                        rs.getString("summary"),
+                        rs.getString("incident_id")))
+                .findOne();
+    }
+
+    private void trigger(
+            Handle tx,
+            String sourceService,
+            String identity,
+            Signal.Trigger trigger,
+            Optional<Stored> stored,
+            Instant now) {
+        // Stage 8, route: the labels decide the service and may force the incident's severity. An alert no
+        // route takes stays with its integration key's service: never dropped.
+        Routing.Destination destination =
+                routes.get().route(trigger.labels(), sourceService).primary();
+        String service = destination.service();
+        String severity = ladder.get().of(destination, trigger.severity());
+        String summary = trigger.summary();
+        if (stored.isEmpty()) {
+            // Stage 5, dedup: a new identity is a new alert.
+            String id = ids.next();
+            tx.createUpdate(
+                            "INSERT INTO alert_alert (id, source_service, service, fingerprint, dedup_key, state, severity,"
+                                    + " summary, source, labels, annotations, details, count, first_seen_at, last_seen_at)"
+                                    + " VALUES (:id, :sourceService, :service, :fp, :dedup, 'FIRING', :severity, :summary, :source,"
+                                    + " :labels, :annotations, :details, 1, :now, :now)")
+                    .bind("id", id)
+                    .bind("sourceService", sourceService)
+                    .bind("service", service)
+                    .bind("fp", identity)
+                    .bind("dedup", trigger.dedupKey())
+                    .bind("severity", trigger.severity().name())
+                    .bind("summary", summary)
+                    .bind("source", trigger.source().name())
+                    .bind("labels", write(trigger.labels()))
+                    .bind("annotations", write(trigger.annotations()))
+                    .bind("details", write(trigger.details()))
+                    .bind("now", now.toEpochMilli())
+                    .execute();
+            history(tx, id, now, "triggered", "Triggered: " + summary + " (" + destination.reason() + ")");
+            group(tx, id, service, identity, summary, severity, now);
+            return;
+        }
+        // Stage 5, dedup: a repeat updates the alert it repeats.
+        Stored alert = stored.get();
+        boolean refiring = alert.state() == AlertState.RESOLVED;
+        tx.createUpdate("UPDATE alert_alert SET state = 'FIRING', count = count + 1, last_seen_at = :now,"
+                        + " severity = :severity, service = :service, summary = :summary, annotations = :annotations,"
+                        + " details = :details, resolved_at = NULL WHERE id = :id")
+                .bind("now", now.toEpochMilli())
+                .bind("severity", trigger.severity().name())
+                .bind("service", service)
+                .bind("summary", summary)
+                .bind("annotations", write(trigger.annotations()))
+                .bind("details", write(trigger.details()))
+                .bind("id", alert.id())
+                .execute();
+        if (refiring) {
+            history(tx, alert.id(), now, "triggered", "Firing again: " + summary);
+            group(tx, alert.id(), service, identity, summary, severity, now);
+        } else if (alert.incidentId() == null || !incidents.isOpen(tx, alert.incidentId())) {
+            // Its incident was resolved by hand while the source kept firing: the alert needs a home again.
+            group(tx, alert.id(), service, identity, summary, severity, now);
+        }
+    }
+
+    /** Stage 9, group: every firing alert that nothing suppressed belongs to an incident. */
+    private void group(
+            Handle tx, String alertId, String service, String groupKey, String summary, String severity, Instant now) {
+        String incidentId = incidents.attach(tx, service, groupKey, summary, severity, now);
+        tx.createUpdate("UPDATE alert_alert SET incident_id = :incident WHERE id = :id")
+                .bind("incident", incidentId)
+                .bind("id", alertId)
+                .execute();
+    }
+
+    private void resolve(Handle tx, Stored alert, Instant resolvedAt, Instant now) {
+        tx.createUpdate(
+                        "UPDATE alert_alert SET state = 'RESOLVED', resolved_at = :at, last_seen_at = :now WHERE id = :id")
+                .bind("at", resolvedAt.toEpochMilli())
+                .bind("now", now.toEpochMilli())
+                .bind("id", alert.id())
+                .execute();
+        history(tx, alert.id(), now, "resolved", "Resolved: " + alert.summary());
+        if (alert.incidentId() != null) {
+            incidents.alertResolved(tx, alert.incidentId(), alert.summary(), now);
+        }
+    }
+
+    private void history(Handle tx, String alertId, Instant at, String kind, String text) {
+        tx.createUpdate(
+                        "INSERT INTO alert_history (id, alert_id, at, kind, text) VALUES (:id, :alert, :at, :kind, :text)")
+                .bind("id", ids.next())
+                .bind("alert", alertId)
+                .bind("at", at.toEpochMilli())
+                .bind("kind", kind)
+                .bind("text", text)
+                .execute();
+    }
+
+    private String write(Map<String, ?> map) {
+        try {
+            return json.writeValueAsString(map == null ? Map.of() : map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot store alert fields as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

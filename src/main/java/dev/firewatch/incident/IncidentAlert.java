@@ -1,0 +1,28 @@
+package dev.firewatch.incident;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An alert as an incident's page and API show it. The alert feature owns alerts; it hands them over in this
+ * shape through {@link AlertsOfIncident}, so this feature never reads the alert tables.
+ */
+public record IncidentAlert(
+        String id,
+        String dedupKey,
+        String state,
+        String summary,
+        String severity,
+        Map<String, String> labels,
+        Map<String, String> annotations,
+        long count,
+        Instant firstSeenAt,
+        Instant lastSeenAt) {
+
+    /** Finds the alerts that belong to an incident; implemented by the alert feature, wired in app. */
+    @FunctionalInterface
+    public interface AlertsOfIncident {
+        List<IncidentAlert> of(String incidentId);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.firewatch.incident;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.auth.Access;
+import dev.firewatch.auth.Caller;
+import dev.firewatch.auth.Role;
+import dev.firewatch.web.Filters;
+import dev.firewatch.web.Frame;
+import dev.firewatch.web.HttpProblem;
+import dev.firewatch.web.Listing;
+import dev.firewatch.web.Pages;
+import dev.firewatch.web.Requests;
+import dev.firewatch.web.RouteSet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/** The incidents API (DESIGN §3.1). {@code id} may be the id or the number. */
+public final class IncidentRoutes implements RouteSet {
+    private final Incidents incidents;
+    private final IncidentAlert.AlertsOfIncident alerts;
+    private final ObjectMapper json;
+    private final Pages pages;
+
+    public IncidentRoutes(Incidents incidents, IncidentAlert.AlertsOfIncident alerts, ObjectMapper json, Pages pages) {
+        this.incidents = incidents;
+        this.alerts = alerts;
+        this.json = json;
+        this.pages = pages;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/v1/incidents", this::list, Access.VIEWER);
+        routes.get("/api/v1/incidents/{id}", this::show, Access.VIEWER);
+        routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, incidents::acknowledge), Access.RESPONDER);
+        routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, incidents::resolve), Access.RESPONDER);
+        routes.post("/api/v1/incidents/{id}/escalate", ctx -> act(ctx, incidents::escalate), Access.RESPONDER);
+
+        routes.get("/incidents", this::listPage, Access.VIEWER);
+        routes.get("/incidents/{id}", this::detailPage, Access.VIEWER);
+        routes.post("/incidents/{id}/acknowledge", ctx -> actFromPage(ctx, incidents::acknowledge), Access.RESPONDER);
+        routes.post("/incidents/{id}/resolve", ctx -> actFromPage(ctx, incidents::resolve), Access.RESPONDER);
+    }
+
+    private void listPage(Context ctx) {
+        String filter = "all".equals(ctx.queryParam("show")) ? "all" : "open";
+        Set<IncidentState> states = filter.equals("all")
+                ? EnumSet.allOf(IncidentState.class)
+                : EnumSet.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED);
+        pages.render(
+                ctx,
+                "incident/list.jte",
+                new IncidentPages.Listing(frame(ctx, "Incidents"), incidents.list(states, null, null, 200), filter));
+    }
+
+    private void detailPage(Context ctx) {
+        Incident incident = incidents.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        Caller caller = Caller.of(ctx);
+        boolean canAct = caller.role().map(r -> r.includes(Role.RESPONDER)).orElse(false);
+        pages.render(
+                ctx,
+                "incident/detail.jte",
+                new IncidentPages.Detail(
+                        frame(ctx, "#" + incident.number() + " " + incident.title()),
+                        incident,
+                        alerts.of(incident.id()),
+                        incidents.timeline(incident.id()),
+                        canAct));
+    }
+
+    private void actFromPage(Context ctx, BiFunction<String, String, Incident> action) {
+        try {
+            Incident incident =
+                    action.apply(ctx.pathParam("id"), Caller.of(ctx).actor().name());
+            ctx.redirect("/incidents/" + incident.number(), HttpStatus.SEE_OTHER);
+        } catch (NoSuchElementException e) {
+            throw notFound(ctx);
+        } catch (Incidents.IllegalMove e) {
+            throw HttpProblem.conflict(e.getMessage());
+        }
+    }
+
+    private static Frame frame(Context ctx, String title) {
+        return new Frame(title, Frame.Section.INCIDENTS, Caller.of(ctx).viewer());
+    }
+
+    private void list(Context ctx) {
+        int limit = Requests.limit(ctx);
+        var states = Filters.states(ctx, "state", IncidentState.class, IncidentState::parse, IncidentState::wireName);
+        List<Incident> page = incidents.list(states, ctx.queryParam("service"), ctx.queryParam("cursor"), limit);
+        ctx.json(Listing.of(
+                "incidents", page, page.size() < limit ? null : page.getLast().id()));
+    }
+
+    private void show(Context ctx) {
+        Incident incident = incidents.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new LinkedHashMap<>(json.convertValue(incident, Map.class));
+        body.put("alerts", alerts.of(incident.id()));
+        body.put("timeline", incidents.timeline(incident.id()));
+        ctx.json(body);
+    }
+
+    private void act(Context ctx, BiFunction<String, String, Incident> action) {
+        try {
+            ctx.json(action.apply(ctx.pathParam("id"), Caller.of(ctx).actor().name()));
+        } catch (NoSuchElementException e) {
+            throw notFound(ctx);
+        } catch (Incidents.IllegalMove e) {
+            throw HttpProblem.conflict(e.getMessage());
+        }
+    }
+
+    private static HttpProblem notFound(Context ctx) {
+        return HttpProblem.notFound(
+                "no incident with id or number " + ctx.pathParam("id") + "; GET /api/v1/incidents lists them");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.firewatch.intake;
+
+import dev.firewatch.alert.Signal;
+import dev.firewatch.auth.Access;
+import dev.firewatch.service.ServiceSpec;
+import dev.firewatch.service.Services;
+import dev.firewatch.web.HttpProblem;
+import dev.firewatch.web.RouteSet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The endpoints that take alerts from outside. Each is public but keyed: the integration key names the
+ * service. Every answer in the 2xx range is sent only after the signals are committed to the journal.
+ */
+public final class IntakeRoutes implements RouteSet {
+    /** The header that carries the integration key for the native endpoint. */
+    public static final String KEY_HEADER = "X-Integration-Key";
+
+    private final Services services;
+    private final Journal journal;
+    private final Clock clock;
+    private final EventsV2Decoder eventsV2 = new EventsV2Decoder();
+    private final AlertmanagerDecoder alertmanager = new AlertmanagerDecoder();
+    private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
+
+    public IntakeRoutes(Services services, Journal journal, Clock clock) {
+        this.services = services;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.post("/v2/enqueue", this::enqueue, Access.PUBLIC);
+        routes.post("/api/v1/integrations/alertmanager/{key}", this::alertmanager, Access.PUBLIC);
+        routes.post("/api/v1/events", this::nativeEvents, Access.PUBLIC);
+    }
+
+    /** PagerDuty Events API v2: same bodies, same answers, so anything that pages PagerDuty can page us. */
+    private void enqueue(Context ctx) {
+        Decoded decoded = eventsV2.decode(ctx.bodyAsBytes(), clock.instant());
+        switch (decoded) {
+            case Decoded.Rejected rejected -> ctx.status(400).json(EventsV2Responses.invalid(rejected.errors()));
+            case Decoded.Accepted accepted -> {
+                Signal first = accepted.signals().getFirst();
+                ServiceSpec service =
+                        services.byIntegrationKey(first.integrationKey()).orElse(null);
+                if (service == null) {
+                    ctx.status(404)
+                            .json(new EventsV2Responses.InvalidEvent(
+                                    "invalid event",
+                                    "Event object is invalid",
+                                    List.of(
+                                            "'routing_key' does not belong to any service; check services[].integration_key"
+                                                    + " in the Firewatch config")));
+                    return;
+                }
+                commit(service, accepted.signals());
+                ctx.status(202).json(EventsV2Responses.accepted(first.dedupKey()));
+            }
+        }
+    }
+
+    private void alertmanager(Context ctx) {
+        ServiceSpec service = service(ctx.pathParam("key"));
+        accept(ctx, service, alertmanager.decode(ctx.bodyAsBytes(), service.integrationKey(), clock.instant()));
+    }
+
+    private void nativeEvents(Context ctx) {
+        String key = ctx.header(KEY_HEADER);
+        if (key == null || key.isBlank()) {
+            throw new HttpProblem(
+                    401, "send the service's integration key in the " + KEY_HEADER + " header", KEY_HEADER);
+        }
+        ServiceSpec service = service(key);
+        accept(ctx, service, nativeEvents.decode(ctx.bodyAsBytes(), service.integrationKey(), clock.instant()));
+    }
+
+    private void accept(Context ctx, ServiceSpec service, Decoded decoded) {
+        switch (decoded) {
+            case Decoded.Rejected rejected -> {
+                FieldError first = rejected.errors().getFirst();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put(
+                        "error",
+                        rejected.errors().size() == 1
+                                ? first.message()
+                                : first.message() + " (and "
+                                        + (rejected.errors().size() - 1) + " more, under errors)");
+                body.put("field", first.field());
+                body.put("errors", rejected.errors());
+                ctx.status(400).json(body);
+            }
+            case Decoded.Accepted accepted -> {
+                List<Journal.Entry> committed = commit(service, accepted.signals());
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", "accepted");
+                body.put("service", service.name());
+                body.put("accepted", committed.size());
+                body.put(
+                        "dedup_keys",
+                        accepted.signals().stream()
+                                .map(s -> s.dedupKey() == null ? "" : s.dedupKey())
+                                .toList());
+                ctx.status(202).json(body);
+            }
+        }
+    }
+
+    private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {
+        try {
+            return journal.append(service.name(), signals);
+        } catch (Journal.JournalUnavailable e) {
+            throw new HttpProblem(503, "the alert could not be stored (" + e.getMessage() + "); retry", null);
+        }
+    }
+
+    private ServiceSpec service(String key) {
+        return services.byIntegrationKey(key)
+                .orElseThrow(() -> HttpProblem.notFound("no service has the integration key \"" + abbreviate(key)
+                        + "\"; check services[].integration_key in the config"));
+    }
+
+    private static String abbreviate(String key) {
+        return key.length() <= 12 ? key : key.substring(0, 12) + "…";
+    }
+}

@@ -1,0 +1,174 @@
+package dev.firewatch.intake;
+
+import dev.firewatch.store.Store;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds committed journal rows, in order, to the alert stages. The work for a batch and the new cursor
+ * commit together, so after a crash the consumer starts exactly where the last commit left it: nothing is
+ * processed twice and nothing is lost.
+ */
+public final class JournalConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(JournalConsumer.class);
+    private static final String NAME = "alerts";
+
+    /** What is done with each row, inside the consumer's transaction. */
+    @FunctionalInterface
+    public interface Work {
+        void process(Handle tx, Journal.Entry entry);
+    }
+
+    private final Store store;
+    private final Clock clock;
+    private final SignalCodec codec;
+    private final Work work;
+    private final int batchSize;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+    private volatile String position;
+    private Thread thread;
+
+    public JournalConsumer(Store store, Clock clock, SignalCodec codec, Work work, int batchSize) {
+        this.store = store;
+        this.clock = clock;
+        this.codec = codec;
+        this.work = work;
+        this.batchSize = batchSize;
+    }
+
+    /** Starts consuming; call once the schema is in place. */
+    public synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofPlatform().name("journal-consumer").daemon().start(this::loop);
+        }
+    }
+
+    /** Called by the journal after each commit, so new rows are handled at once rather than on the next poll. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        position = store.read(h -> h.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c")
+                .bind("c", NAME)
+                .mapTo(String.class)
+                .findOne()
+                .orElse(""));
+        while (running) {
+            try {
+                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("the journal consumer failed; it retries in a second", e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /** Processes everything committed so far. */
+    void drain() {
+        while (running) {
+            List<Journal.Entry> entries = read(position);
+            if (entries.isEmpty()) {
+                return;
+            }
+            try {
+                commit(entries);
+            } catch (RuntimeException batchFailed) {
+                // One bad row must not stop every alert behind it: go one by one, and set aside the row
+                // that fails on its own, where an operator sees it.
+                for (Journal.Entry entry : entries) {
+                    try {
+                        commit(List.of(entry));
+                    } catch (RuntimeException failed) {
+                        log.error(
+                                "journal row {} for service {} could not be processed; set aside in intake_failed",
+                                entry.id(),
+                                entry.service(),
+                                failed);
+                        setAside(entry, failed);
+                    }
+                }
+            }
+        }
+    }
+
+    private void commit(List<Journal.Entry> entries) {
+        String last = entries.getLast().id();
+        store.write(tx -> {
+            for (Journal.Entry entry : entries) {
+                work.process(tx, entry);
+            }
+            advance(tx, last);
+            return null;
+        });
+        position = last;
+    }
+
+    private void setAside(Journal.Entry entry, RuntimeException failure) {
+        store.write(tx -> {
+            tx.createUpdate("INSERT INTO intake_failed (journal_id, failed_at, error) VALUES (:id, :at, :error)"
+                            + " ON CONFLICT (journal_id) DO NOTHING")
+                    .bind("id", entry.id())
+                    .bind("at", clock.millis())
+                    .bind("error", String.valueOf(failure.getMessage()))
+                    .execute();
+            advance(tx, entry.id());
+            return null;
+        });
+        position = entry.id();
+    }
+
+    private static void advance(Handle tx, String to) {
+        tx.createUpdate("INSERT INTO intake_cursor (consumer, position) VALUES (:c, :p)"
+                        + " ON CONFLICT (consumer) DO UPDATE SET position = excluded.position")
+                .bind("c", NAME)
+                .bind("p", to)
+                .execute();
+    }
+
+    private List<Journal.Entry> read(String after) {
+        return store.read(h -> h.createQuery("SELECT id, received_at, service, signal FROM intake_journal"
+                        + " WHERE id > :after ORDER BY id LIMIT :n")
+                .bind("after", after)
+                .bind("n", batchSize)
+                .map((rs, ctx) -> new Journal.Entry(
+                        rs.getString("id"),
+                        Instant.ofEpochMilli(rs.getLong("received_at")),
+                        rs.getString("service"),
+                        codec.decode(rs.getString("signal"))))
+                .list());
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
