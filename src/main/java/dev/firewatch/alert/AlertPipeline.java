@@ -15,20 +15,27 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The alert stages that run in the journal consumer's transaction (STYLE §2, stages 4 to 9): fingerprint,
- * dedup, route, then group into an incident. Silences and inhibition slot in between dedup and route.
- * Every state change of an alert is a history row in the same transaction.
+ * dedup, route, silence and inhibit (what holds an alert back), then group into an incident. Every state
+ * change of an alert is a history row in the same transaction.
  */
 public final class AlertPipeline {
     private final Ids ids;
     private final Incidents incidents;
+    private final Suppressions suppressions;
     private final Supplier<RouteTree> routes;
     private final Supplier<SeverityLadder> ladder;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Routes and ladder are suppliers, so a config reload applies to the next alert without a restart. */
-    public AlertPipeline(Ids ids, Incidents incidents, Supplier<RouteTree> routes, Supplier<SeverityLadder> ladder) {
+    public AlertPipeline(
+            Ids ids,
+            Incidents incidents,
+            Suppressions suppressions,
+            Supplier<RouteTree> routes,
+            Supplier<SeverityLadder> ladder) {
         this.ids = ids;
         this.incidents = incidents;
+        this.suppressions = suppressions;
         this.routes = routes;
         this.ladder = ladder;
     }
@@ -56,10 +63,10 @@ public final class AlertPipeline {
         return signal.dedupKey() != null ? signal.dedupKey() : Fingerprint.of(signal.labels());
     }
 
-    private record Stored(String id, AlertState state, String summary, String incidentId) {}
+    private record Stored(String id, AlertState state, String summary, String incidentId, String suppressedBy) {}
 
     private Optional<Stored> find(Handle tx, String sourceService, String identity) {
-        return tx.createQuery("SELECT id, state, summary, incident_id FROM alert_alert"
+        return tx.createQuery("SELECT id, state, summary, incident_id, suppressed_by FROM alert_alert"
                         + " WHERE source_service = :service AND fingerprint = :fp")
                 .bind("service", sourceService)
                 .bind("fp", identity)
@@ -67,7 +74,8 @@ public final class AlertPipeline {
                         rs.getString("id"),
                         AlertState.valueOf(rs.getString("state")),
                         rs.getString("summary"),
-                        rs.getString("incident_id")))
+                        rs.getString("incident_id"),
+                        rs.getString("suppressed_by")))
                 .findOne();
     }
 
@@ -85,14 +93,18 @@ public final class AlertPipeline {
         String service = destination.service();
         String severity = ladder.get().of(destination, trigger.severity());
         String summary = trigger.summary();
+        // Stages 6 and 7, silence and inhibit: a held alert is kept and shown, but opens no incident.
+        String heldBy = suppressions
+                .holding(tx, service, identity, trigger.labels(), now)
+                .orElse(null);
         if (stored.isEmpty()) {
             // Stage 5, dedup: a new identity is a new alert.
             String id = ids.next();
             tx.createUpdate(
                             "INSERT INTO alert_alert (id, source_service, service, fingerprint, dedup_key, state, severity,"
-                                    + " summary, source, labels, annotations, details, count, first_seen_at, last_seen_at)"
-                                    + " VALUES (:id, :sourceService, :service, :fp, :dedup, 'FIRING', :severity, :summary, :source,"
-                                    + " :labels, :annotations, :details, 1, :now, :now)")
+                                    + " summary, source, labels, annotations, details, count, first_seen_at, last_seen_at,"
+                                    + " suppressed_by) VALUES (:id, :sourceService, :service, :fp, :dedup, 'FIRING', :severity,"
+                                    + " :summary, :source, :labels, :annotations, :details, 1, :now, :now, :heldBy)")
                     .bind("id", id)
                     .bind("sourceService", sourceService)
                     .bind("service", service)
@@ -105,8 +117,13 @@ public final class AlertPipeline {
                     .bind("annotations", write(trigger.annotations()))
                     .bind("details", write(trigger.details()))
                     .bind("now", now.toEpochMilli())
+                    .bind("heldBy", heldBy)
                     .execute();
             history(tx, id, now, "triggered", "Triggered: " + summary + " (" + destination.reason() + ")");
+            if (heldBy != null) {
+                history(tx, id, now, "held", "Held back, no incident: " + heldBy);
+                return;
+            }
             group(tx, id, service, identity, summary, severity, now);
             return;
         }
@@ -115,25 +132,33 @@ public final class AlertPipeline {
         boolean refiring = alert.state() == AlertState.RESOLVED;
         tx.createUpdate("UPDATE alert_alert SET state = 'FIRING', count = count + 1, last_seen_at = :now,"
                         + " severity = :severity, service = :service, summary = :summary, annotations = :annotations,"
-                        + " details = :details, resolved_at = NULL WHERE id = :id")
+                        + " details = :details, resolved_at = NULL, suppressed_by = :heldBy WHERE id = :id")
                 .bind("now", now.toEpochMilli())
                 .bind("severity", trigger.severity().name())
                 .bind("service", service)
                 .bind("summary", summary)
                 .bind("annotations", write(trigger.annotations()))
                 .bind("details", write(trigger.details()))
+                .bind("heldBy", heldBy)
                 .bind("id", alert.id())
                 .execute();
         if (refiring) {
             history(tx, alert.id(), now, "triggered", "Firing again: " + summary);
-            group(tx, alert.id(), service, identity, summary, severity, now);
-        } else if (alert.incidentId() == null || !incidents.isOpen(tx, alert.incidentId())) {
-            // Its incident was resolved by hand while the source kept firing: the alert needs a home again.
+        }
+        if (heldBy != null) {
+            if (refiring || !heldBy.equals(alert.suppressedBy())) {
+                history(tx, alert.id(), now, "held", "Held back, no incident: " + heldBy);
+            }
+            return;
+        }
+        if (refiring || alert.incidentId() == null || !incidents.isOpen(tx, alert.incidentId())) {
+            // New firing, no longer held, or its incident was resolved by hand while the source kept firing:
+            // the alert needs a home.
             group(tx, alert.id(), service, identity, summary, severity, now);
         }
     }
 
-    /** Stage 9, group: every firing alert that nothing suppressed belongs to an incident. */
+    /** Stage 9, group: every firing alert that nothing holds back belongs to an incident. */
     private void group(
             Handle tx, String alertId, String service, String groupKey, String summary, String severity, Instant now) {
         String incidentId = incidents.attach(tx, service, groupKey, summary, severity, now);
@@ -151,7 +176,7 @@ public final class AlertPipeline {
                 .bind("id", alert.id())
                 .execute();
         history(tx, alert.id(), now, "resolved", "Resolved: " + alert.summary());
-        if (alert.incidentId() != null) {
+        if (alert.incidentId() != null && alert.suppressedBy() == null) {
             incidents.alertResolved(tx, alert.incidentId(), alert.summary(), now);
         }
     }

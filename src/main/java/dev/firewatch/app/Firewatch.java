@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.alert.AlertPipeline;
 import dev.firewatch.alert.AlertRoutes;
 import dev.firewatch.alert.Alerts;
+import dev.firewatch.alert.Suppressions;
+import dev.firewatch.alert.inhibit.InhibitRules;
 import dev.firewatch.alert.route.RouteTree;
 import dev.firewatch.alert.route.SeverityLadder;
+import dev.firewatch.alert.silence.MaintenanceWindows;
+import dev.firewatch.alert.silence.SilenceRoutes;
+import dev.firewatch.alert.silence.Silences;
 import dev.firewatch.auth.Access;
 import dev.firewatch.auth.AccessGate;
 import dev.firewatch.auth.ApiKeys;
@@ -123,9 +128,15 @@ public final class Firewatch implements AutoCloseable {
                 new SeverityLadder(config.severities()).names(),
                 config.server().publicUrl());
         Alerts alerts = new Alerts(store);
+        Silences silences = new Silences(store, ids, clock, audit);
+        Suppressions suppressions = new Suppressions(
+                silences,
+                new PerConfig<>(reloader::current, c -> new MaintenanceWindows(c.maintenance())),
+                new PerConfig<>(reloader::current, c -> new InhibitRules(c.inhibitRules())));
         AlertPipeline alertPipeline = new AlertPipeline(
                 ids,
                 incidents,
+                suppressions,
                 new PerConfig<>(reloader::current, c -> new RouteTree(c.routes())),
                 new PerConfig<>(reloader::current, c -> new SeverityLadder(c.severities())));
         SignalCodec codec = new SignalCodec();
@@ -176,6 +187,7 @@ public final class Firewatch implements AutoCloseable {
                         pages),
                 new IntakeRoutes(services, journal, clock),
                 new AlertRoutes(alerts),
+                new SilenceRoutes(silences, requests, clock),
                 new IncidentRoutes(incidents, alerts::ofIncident, json, pages),
                 reloader.routes());
 

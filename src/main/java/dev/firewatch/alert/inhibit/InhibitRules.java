@@ -21,6 +21,11 @@ public final class InhibitRules {
         this.rules = List.copyOf(rules);
     }
 
+    /** True when there are no rules, so callers can skip looking for source alerts. */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** The fingerprint of the first firing alert that inhibits {@code target}, in rule order. */
     public Optional<String> inhibitedBy(Map<String, String> target, Collection<FiringAlert> firing) {
         for (InhibitRuleSpec rule : rules) {

@@ -1,0 +1,75 @@
+package dev.firewatch.alert;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.inhibit.FiringAlert;
+import dev.firewatch.alert.inhibit.InhibitRules;
+import dev.firewatch.alert.silence.MaintenanceWindows;
+import dev.firewatch.alert.silence.Silences;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Stages 6 and 7: what holds an alert back from an incident. A held alert is stored and visible, with the
+ * reason in {@code suppressed_by}; it opens no incident and pages nobody.
+ */
+public final class Suppressions {
+    /** Inhibition compares against firing alerts; beyond this many, a storm is on and we stop looking. */
+    private static final int MAX_SOURCES = 10_000;
+
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
+
+    private final Silences silences;
+    private final Supplier<MaintenanceWindows> maintenance;
+    private final Supplier<InhibitRules> inhibitRules;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public Suppressions(
+            Silences silences, Supplier<MaintenanceWindows> maintenance, Supplier<InhibitRules> inhibitRules) {
+        this.silences = silences;
+        this.maintenance = maintenance;
+        this.inhibitRules = inhibitRules;
+    }
+
+    /** The reason this alert is held, e.g. {@code silence 01J...}, or empty when nothing holds it. */
+    public Optional<String> holding(
+            Handle tx, String service, String fingerprint, Map<String, String> labels, Instant now) {
+        Optional<String> silenced = silences.muting(tx, labels, now).map(s -> "silence " + s.id());
+        if (silenced.isPresent()) {
+            return silenced;
+        }
+        Optional<String> inMaintenance = maintenance
+                .get()
+                .covering(service, now)
+                .map(w -> "maintenance of " + service
+                        + (w.spec().comment() == null || w.spec().comment().isBlank()
+                                ? ""
+                                : ": " + w.spec().comment()));
+        if (inMaintenance.isPresent()) {
+            return inMaintenance;
+        }
+        InhibitRules rules = inhibitRules.get();
+        if (rules.isEmpty()) {
+            return Optional.empty();
+        }
+        List<FiringAlert> firing = tx.createQuery("SELECT fingerprint, labels FROM alert_alert WHERE state = 'FIRING'"
+                        + " AND fingerprint <> :self LIMIT " + MAX_SOURCES)
+                .bind("self", fingerprint)
+                .map((rs, ctx) -> new FiringAlert(rs.getString("fingerprint"), strings(rs.getString("labels"))))
+                .list();
+        return rules.inhibitedBy(labels, firing).map(source -> "inhibited by " + source);
+    }
+
+    private Map<String, String> strings(String text) {
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored labels are unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}
