@@ -44,6 +44,14 @@ public final class Outside {
                 "promtool is not installed; `apt-get install -y --no-install-recommends prometheus` to check /metrics");
     }
 
+    /** Debian's Prometheus Alertmanager, to check that Firewatch takes what the real one sends. */
+    public static void requireAlertmanager() {
+        require(
+                Files.isExecutable(Path.of(RealAlertmanager.BINARY)),
+                "Prometheus Alertmanager is not installed; `apt-get install -y --no-install-recommends"
+                        + " prometheus-alertmanager` to run the Alertmanager compatibility tests");
+    }
+
     private static void require(boolean present, String message) {
         if (present) {
             return;
