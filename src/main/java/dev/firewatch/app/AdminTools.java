@@ -1,36 +1,73 @@
 package dev.firewatch.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.AlertState;
+import dev.firewatch.alert.Alerts;
+import dev.firewatch.alert.route.RouteTree;
+import dev.firewatch.alert.route.SeverityLadder;
+import dev.firewatch.alert.silence.SilenceRoutes;
+import dev.firewatch.alert.silence.Silences;
+import dev.firewatch.auth.Actor;
 import dev.firewatch.auth.ApiKeys;
 import dev.firewatch.auth.AuditLog;
 import dev.firewatch.auth.PasswordHasher;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
 import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.incident.Incident;
+import dev.firewatch.incident.IncidentState;
+import dev.firewatch.incident.Incidents;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.StoreException;
+import dev.firewatch.web.Json;
+import dev.firewatch.web.Listing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * The services command-line tools use directly on the store, without starting a server. They work while
- * a server runs on the same store: SQLite's WAL and busy timeout let both write in turn.
+ * What command-line tools do directly on the store, without a server. They work while a server runs on
+ * the same store: SQLite's WAL and busy timeout let both write in turn. Listings come back as the JSON the
+ * API returns, so `--output json` prints exactly that and tables are drawn from the same data.
  */
 public final class AdminTools implements AutoCloseable {
+    private final FirewatchConfig config;
     private final Store store;
     private final ApiKeys apiKeys;
     private final Users users;
+    private final Incidents incidents;
+    private final Alerts alerts;
+    private final Silences silences;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
 
-    private AdminTools(Store store, ApiKeys apiKeys, Users users) {
+    private AdminTools(FirewatchConfig config, Store store, Clock clock) {
+        this.config = config;
         this.store = store;
-        this.apiKeys = apiKeys;
-        this.users = users;
+        this.clock = clock;
+        Ids ids = new Ids(clock);
+        AuditLog audit = new AuditLog(store, ids, clock);
+        this.apiKeys = new ApiKeys(store, ids, new Tokens(), audit, clock);
+        this.users = new Users(store, ids, new PasswordHasher(PasswordHasher.PRODUCTION_COST), audit, clock);
+        this.incidents = new Incidents(
+                store,
+                ids,
+                clock,
+                new SeverityLadder(config.severities()).names(),
+                config.server().publicUrl());
+        this.alerts = new Alerts(store);
+        this.silences = new Silences(store, ids, clock, audit);
     }
 
     public static AdminTools open(FirewatchConfig config, Path dataDir) {
-        Clock clock = Clock.systemUTC();
         Store store = Store.open(config.store(), dataDir, new SimpleMeterRegistry());
         Migrations migrations = new Migrations(store);
         if (!migrations.migrate()) {
@@ -38,13 +75,7 @@ public final class AdminTools implements AutoCloseable {
             store.close();
             throw new StoreException("cannot open " + store.description() + ": " + reason, null);
         }
-        Ids ids = new Ids(clock);
-        Tokens tokens = new Tokens();
-        AuditLog audit = new AuditLog(store, ids, clock);
-        return new AdminTools(
-                store,
-                new ApiKeys(store, ids, tokens, audit, clock),
-                new Users(store, ids, new PasswordHasher(PasswordHasher.PRODUCTION_COST), audit, clock));
+        return new AdminTools(config, store, Clock.systemUTC());
     }
 
     public ApiKeys apiKeys() {
@@ -53,6 +84,64 @@ public final class AdminTools implements AutoCloseable {
 
     public Users users() {
         return users;
+    }
+
+    /** {@code GET /api/v1/incidents}, as JSON. */
+    public JsonNode incidents(Set<IncidentState> states, String service, int limit) {
+        List<Incident> page = incidents.list(states, service, null, limit);
+        return json.valueToTree(Listing.of(
+                "incidents", page, page.size() < limit ? null : page.getLast().id()));
+    }
+
+    /** {@code POST /api/v1/incidents/{id}/acknowledge} (or resolve, escalate), as JSON. */
+    public JsonNode act(String action, String idOrNumber, Actor actor) {
+        BiFunction<String, String, Incident> move =
+                switch (action) {
+                    case "acknowledge" -> incidents::acknowledge;
+                    case "resolve" -> incidents::resolve;
+                    case "escalate" -> incidents::escalate;
+                    default -> throw new IllegalArgumentException("no such action: " + action);
+                };
+        return json.valueToTree(move.apply(idOrNumber, actor.name()));
+    }
+
+    /** {@code GET /api/v1/alerts}, as JSON. */
+    public JsonNode alerts(Set<AlertState> states, String service, int limit) {
+        var page = alerts.list(states, service, null, limit);
+        return json.valueToTree(Listing.of(
+                "alerts", page, page.size() < limit ? null : page.getLast().id()));
+    }
+
+    /** {@code GET /api/v1/silences}, as JSON. */
+    public JsonNode silences() {
+        Instant now = clock.instant();
+        return json.valueToTree(Listing.of(
+                "silences",
+                silences.list().stream().map(s -> SilenceRoutes.view(s, now)).toList(),
+                null));
+    }
+
+    /**
+     * Makes a silence; every problem with it at once in the exception's message.
+     *
+     * @throws IllegalArgumentException when the silence is refused
+     */
+    public JsonNode silence(Actor actor, String matchers, Instant startsAt, Instant endsAt, String comment) {
+        try {
+            return json.valueToTree(
+                    SilenceRoutes.view(silences.create(actor, matchers, startsAt, endsAt, comment), clock.instant()));
+        } catch (Silences.Refused refused) {
+            throw new IllegalArgumentException(String.join("\n", refused.problems()), refused);
+        }
+    }
+
+    public JsonNode expireSilence(Actor actor, String id) {
+        return json.valueToTree(SilenceRoutes.view(silences.expire(actor, id), clock.instant()));
+    }
+
+    /** Where an alert with these labels, sent with this service's key, would go, and why. */
+    public List<String> routeTest(Map<String, String> labels, String service) {
+        return new RouteTree(config.routes()).route(labels, service).explanation();
     }
 
     @Override

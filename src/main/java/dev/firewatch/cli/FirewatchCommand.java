@@ -14,7 +14,14 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             VersionCommand.class,
             ApiKeyCommand.class,
-            UsersCommand.class
+            UsersCommand.class,
+            IncidentCommands.ListIncidents.class,
+            IncidentCommands.Ack.class,
+            IncidentCommands.Resolve.class,
+            IncidentCommands.Escalate.class,
+            AlertCommands.ListAlerts.class,
+            AlertCommands.Silence.class,
+            AlertCommands.Route.class
         })
 public final class FirewatchCommand implements Runnable {
     @Override

@@ -91,7 +91,7 @@ public final class SilenceRoutes implements RouteSet {
         }
     }
 
-    static View view(Silence silence, Instant now) {
+    public static View view(Silence silence, Instant now) {
         return new View(
                 silence.id(),
                 silence.matchers().toString(),

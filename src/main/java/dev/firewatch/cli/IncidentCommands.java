@@ -1,0 +1,142 @@
+package dev.firewatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.firewatch.app.AdminTools;
+import dev.firewatch.auth.Actor;
+import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.incident.IncidentState;
+import java.util.EnumSet;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code incidents}, {@code ack}, {@code resolve}, {@code escalate}. */
+final class IncidentCommands {
+    private IncidentCommands() {}
+
+    @Command(
+            name = "incidents",
+            description = "List incidents, newest first (open ones unless --state says otherwise).")
+    static final class ListIncidents implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Mixin
+        Output output;
+
+        @Option(
+                names = "--state",
+                defaultValue = "triggered,acknowledged",
+                description = "Comma-separated: triggered, acknowledged, resolved.")
+        String state;
+
+        @Option(names = "--service", description = "Only this service.")
+        String service;
+
+        @Option(names = "--limit", defaultValue = "100", description = "1 to 1000.")
+        int limit;
+
+        @Override
+        public Integer call() {
+            Set<IncidentState> states = EnumSet.noneOf(IncidentState.class);
+            for (String part : state.split(",")) {
+                IncidentState parsed = IncidentState.parse(part.strip()).orElse(null);
+                if (parsed == null) {
+                    System.err.println("--state takes triggered, acknowledged, resolved; not \"" + part.strip() + "\"");
+                    return 2;
+                }
+                states.add(parsed);
+            }
+            if (limit < 1 || limit > 1000) {
+                System.err.println("--limit must be from 1 to 1000");
+                return 2;
+            }
+            FirewatchConfig config = options.load(System.err);
+            if (config == null) {
+                return 2;
+            }
+            try (AdminTools tools = AdminTools.open(config, options.data)) {
+                JsonNode body = tools.incidents(states, service, limit);
+                output.print(
+                        System.out,
+                        body,
+                        "incidents",
+                        new String[] {"#", "STATE", "SEVERITY", "SERVICE", "OPENED", "ALERTS", "TITLE"},
+                        i -> new String[] {
+                            Output.cell(i.get("number")), Output.cell(i.get("state")), Output.cell(i.get("severity")),
+                            Output.cell(i.get("service")), Output.cell(i.get("created_at")),
+                                    Output.cell(i.get("alert_count")),
+                            Output.cell(i.get("title"))
+                        });
+                return 0;
+            }
+        }
+    }
+
+    /** The shared body of ack, resolve and escalate. */
+    abstract static class Act implements Callable<Integer> {
+        @Mixin
+        ConfigOptions options;
+
+        @Mixin
+        Output output;
+
+        @Parameters(index = "0", paramLabel = "ID", description = "The incident's number or id.")
+        String id;
+
+        abstract String action();
+
+        @Override
+        public Integer call() {
+            FirewatchConfig config = options.load(System.err);
+            if (config == null) {
+                return 2;
+            }
+            try (AdminTools tools = AdminTools.open(config, options.data)) {
+                Actor actor = new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
+                JsonNode incident = tools.act(action(), id, actor);
+                if ("json".equals(output.format)) {
+                    System.out.println(incident);
+                } else {
+                    System.out.println("#" + Output.cell(incident.get("number")) + " "
+                            + Output.cell(incident.get("title")) + ": " + Output.cell(incident.get("state")));
+                }
+                return 0;
+            } catch (NoSuchElementException e) {
+                System.err.println(e.getMessage() + "; `bin/firewatch incidents` lists them");
+                return 1;
+            } catch (RuntimeException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "ack", description = "Acknowledge an incident: you own it.")
+    static final class Ack extends Act {
+        @Override
+        String action() {
+            return "acknowledge";
+        }
+    }
+
+    @Command(name = "resolve", description = "Resolve an incident by hand.")
+    static final class Resolve extends Act {
+        @Override
+        String action() {
+            return "resolve";
+        }
+    }
+
+    @Command(name = "escalate", description = "Ask for the next escalation step now.")
+    static final class Escalate extends Act {
+        @Override
+        String action() {
+            return "escalate";
+        }
+    }
+}
