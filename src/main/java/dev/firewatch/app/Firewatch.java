@@ -33,6 +33,7 @@ import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
+import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
@@ -186,8 +187,10 @@ public final class Firewatch implements AutoCloseable {
                         readiness,
                         pages),
                 new IntakeRoutes(services, journal, clock),
-                new AlertRoutes(alerts),
-                new SilenceRoutes(silences, requests, clock),
+                new AlertRoutes(alerts, pages, () -> services.all().stream()
+                        .map(ServiceSpec::name)
+                        .toList()),
+                new SilenceRoutes(silences, requests, clock, pages),
                 new IncidentRoutes(incidents, alerts::ofIncident, json, pages),
                 reloader.routes());
 

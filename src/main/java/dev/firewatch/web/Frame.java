@@ -14,7 +14,7 @@ public record Frame(String title, Section section, Viewer viewer) {
     public enum Section {
         DASHBOARD("Dashboard", "/"),
         INCIDENTS("Incidents", "/incidents"),
-        ALERTS("Alerts", null),
+        ALERTS("Alerts", "/alerts"),
         ON_CALL("On-call", null),
         MONITORS("Monitors", null),
         RUNBOOKS("Runbooks", null),

@@ -2,12 +2,16 @@ package dev.firewatch.alert.silence;
 
 import dev.firewatch.auth.Access;
 import dev.firewatch.auth.Caller;
+import dev.firewatch.auth.Role;
+import dev.firewatch.web.Frame;
 import dev.firewatch.web.HttpProblem;
 import dev.firewatch.web.Listing;
+import dev.firewatch.web.Pages;
 import dev.firewatch.web.Requests;
 import dev.firewatch.web.RouteSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +40,21 @@ public final class SilenceRoutes implements RouteSet {
             String comment,
             String state) {}
 
+    /** Models of the silence pages. */
+    public record ListPage(Frame frame, List<View> silences, boolean canAct) {}
+
+    public record NewPage(Frame frame, String matchers, String duration, String comment, List<String> problems) {}
+
     private final Silences silences;
     private final Requests requests;
     private final Clock clock;
+    private final Pages pages;
 
-    public SilenceRoutes(Silences silences, Requests requests, Clock clock) {
+    public SilenceRoutes(Silences silences, Requests requests, Clock clock, Pages pages) {
         this.silences = silences;
         this.requests = requests;
         this.clock = clock;
+        this.pages = pages;
     }
 
     @Override
@@ -51,6 +62,68 @@ public final class SilenceRoutes implements RouteSet {
         routes.get("/api/v1/silences", this::list, Access.VIEWER);
         routes.post("/api/v1/silences", this::create, Access.RESPONDER);
         routes.post("/api/v1/silences/{id}/expire", this::expire, Access.RESPONDER);
+
+        routes.get("/silences", this::listPage, Access.VIEWER);
+        routes.get(
+                "/silences/new",
+                ctx -> newPage(ctx, orEmpty(ctx.queryParam("matchers")), "2h", "", List.of()),
+                Access.RESPONDER);
+        routes.post("/silences", this::createFromForm, Access.RESPONDER);
+        routes.post("/silences/{id}/expire", this::expireFromForm, Access.RESPONDER);
+    }
+
+    private void listPage(Context ctx) {
+        Instant now = clock.instant();
+        boolean canAct =
+                Caller.of(ctx).role().map(r -> r.includes(Role.RESPONDER)).orElse(false);
+        pages.render(
+                ctx,
+                "alert/silences.jte",
+                new ListPage(
+                        frame(ctx, "Silences"),
+                        silences.list().stream().map(s -> view(s, now)).toList(),
+                        canAct));
+    }
+
+    private void newPage(Context ctx, String matchers, String duration, String comment, List<String> problems) {
+        pages.render(
+                ctx,
+                "alert/silence_new.jte",
+                new NewPage(frame(ctx, "New silence"), matchers, duration, comment, problems));
+    }
+
+    private void createFromForm(Context ctx) {
+        String matchers = orEmpty(ctx.formParam("matchers"));
+        String duration = orEmpty(ctx.formParam("duration"));
+        String comment = orEmpty(ctx.formParam("comment"));
+        try {
+            Instant now = clock.instant();
+            silences.create(Caller.of(ctx).actor(), matchers, now, now.plus(duration(duration)), comment);
+            ctx.redirect("/silences", HttpStatus.SEE_OTHER);
+        } catch (Silences.Refused refused) {
+            ctx.status(400);
+            newPage(ctx, matchers, duration, comment, refused.problems());
+        } catch (HttpProblem problem) {
+            ctx.status(400);
+            newPage(ctx, matchers, duration, comment, List.of(problem.getMessage()));
+        }
+    }
+
+    private void expireFromForm(Context ctx) {
+        try {
+            silences.expire(Caller.of(ctx).actor(), ctx.pathParam("id"));
+            ctx.redirect("/silences", HttpStatus.SEE_OTHER);
+        } catch (NoSuchElementException e) {
+            throw HttpProblem.notFound("no silence with id " + ctx.pathParam("id"));
+        }
+    }
+
+    private static Frame frame(Context ctx, String title) {
+        return new Frame(title, Frame.Section.ALERTS, Caller.of(ctx).viewer());
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private void list(Context ctx) {
