@@ -5,11 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.alert.route.RouteTree;
 import dev.firewatch.alert.route.Routing;
 import dev.firewatch.alert.route.SeverityLadder;
+import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.Incidents;
 import dev.firewatch.store.Ids;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -24,6 +31,7 @@ public final class AlertPipeline {
     private final Suppressions suppressions;
     private final Supplier<RouteTree> routes;
     private final Supplier<SeverityLadder> ladder;
+    private final Function<String, List<String>> dependsOn;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Routes and ladder are suppliers, so a config reload applies to the next alert without a restart. */
@@ -32,8 +40,10 @@ public final class AlertPipeline {
             Incidents incidents,
             Suppressions suppressions,
             Supplier<RouteTree> routes,
-            Supplier<SeverityLadder> ladder) {
+            Supplier<SeverityLadder> ladder,
+            Function<String, List<String>> dependsOn) {
         this.ids = ids;
+        this.dependsOn = dependsOn;
         this.incidents = incidents;
         this.suppressions = suppressions;
         this.routes = routes;
@@ -158,14 +168,49 @@ public final class AlertPipeline {
         }
     }
 
-    /** Stage 9, group: every firing alert that nothing holds back belongs to an incident. */
+    /**
+     * Stage 9, group: every firing alert that nothing holds back belongs to an incident. While a service this
+     * one depends on has an open incident, the alert joins that incident as a symptom instead of paging on
+     * its own.
+     */
     private void group(
             Handle tx, String alertId, String service, String groupKey, String summary, String severity, Instant now) {
+        Optional<Incident> root = rootCause(tx, service);
+        if (root.isPresent()) {
+            incidents.attachSymptom(tx, root.get().id(), service, summary, now);
+            String reason = "dependency " + root.get().service() + " (incident #"
+                    + root.get().number() + ")";
+            tx.createUpdate("UPDATE alert_alert SET incident_id = :incident, suppressed_by = :reason WHERE id = :id")
+                    .bind("incident", root.get().id())
+                    .bind("reason", reason)
+                    .bind("id", alertId)
+                    .execute();
+            history(tx, alertId, now, "symptom", "Joined the open incident of " + reason);
+            return;
+        }
         String incidentId = incidents.attach(tx, service, groupKey, summary, severity, now);
         tx.createUpdate("UPDATE alert_alert SET incident_id = :incident WHERE id = :id")
                 .bind("incident", incidentId)
                 .bind("id", alertId)
                 .execute();
+    }
+
+    /** The nearest service this one depends on, directly or through others, that has an open incident. */
+    private Optional<Incident> rootCause(Handle tx, String service) {
+        Set<String> seen = new HashSet<>(Set.of(service));
+        Deque<String> next = new ArrayDeque<>(dependsOn.apply(service));
+        while (!next.isEmpty()) {
+            String dependency = next.removeFirst();
+            if (!seen.add(dependency)) {
+                continue;
+            }
+            Optional<Incident> open = incidents.openOn(tx, dependency);
+            if (open.isPresent()) {
+                return open;
+            }
+            next.addAll(dependsOn.apply(dependency));
+        }
+        return Optional.empty();
     }
 
     private void resolve(Handle tx, Stored alert, Instant resolvedAt, Instant now) {
@@ -176,7 +221,8 @@ public final class AlertPipeline {
                 .bind("id", alert.id())
                 .execute();
         history(tx, alert.id(), now, "resolved", "Resolved: " + alert.summary());
-        if (alert.incidentId() != null && alert.suppressedBy() == null) {
+        // Counted in an incident (its own, or a root cause's as a symptom): counted out again.
+        if (alert.incidentId() != null) {
             incidents.alertResolved(tx, alert.incidentId(), alert.summary(), now);
         }
     }

@@ -101,6 +101,27 @@ public final class Incidents {
         return id;
     }
 
+    /** The open incident of a service, when it has one: the root cause its dependents' alerts join. */
+    public Optional<Incident> openOn(Handle tx, String service) {
+        return tx.createQuery("SELECT " + COLUMNS + " FROM incident_incident WHERE service = :service"
+                        + " AND state <> 'RESOLVED' ORDER BY id LIMIT 1")
+                .bind("service", service)
+                .map((rs, ctx) -> row(rs).incident())
+                .findOne();
+    }
+
+    /**
+     * An alert of a dependent service joins the root's incident as a symptom: counted and on its timeline,
+     * so forty failing children become one page that names the root.
+     */
+    public void attachSymptom(Handle tx, String incidentId, String service, String alertSummary, Instant at) {
+        tx.createUpdate("UPDATE incident_incident SET alert_count = alert_count + 1, open_alerts = open_alerts + 1,"
+                        + " version = version + 1 WHERE id = :id")
+                .bind("id", incidentId)
+                .execute();
+        note(tx, incidentId, at, "symptom", "Symptom on " + service + ", which depends on this: " + alertSummary, null);
+    }
+
     /** One of the incident's alerts resolved; the incident resolves with its last open alert. */
     public void alertResolved(Handle tx, String incidentId, String alertSummary, Instant at) {
         Row row = rowById(tx, incidentId).orElse(null);
