@@ -40,13 +40,15 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * A 2xx from intake is a promise that the event is on disk. The server is killed with SIGKILL (no shutdown
- * hook, no last commit) while eight senders post to it as fast as they can; after a restart on the same
+ * hook, no last commit) while 32 senders post to it as fast as they can; after a restart on the same
  * data directory every answered event is there and no incident exists twice.
  */
 class CrashDurabilityTest {
-    static final int SENDERS = 8;
-    static final int MAX_EVENTS_PER_SENDER = 1_000;
-    static final int ACCEPTED_BEFORE_KILL = 1_500;
+    /** Each sender waits for its commit, so more senders make bigger group commits in flight at the kill. */
+    static final int SENDERS = 32;
+
+    static final int MAX_EVENTS_PER_SENDER = 250;
+    static final int ACCEPTED_BEFORE_KILL = 600;
     /** Every fourth event repeats one of a few keys, so dedup and "one incident per alert" are exercised. */
     static final int HOT_KEYS = 4;
 
@@ -78,29 +80,60 @@ class CrashDurabilityTest {
         Path log = dir.resolve("serve.log");
         Files.writeString(config, TestFirewatch.BASE_CONFIG);
         TestHttp http = new TestHttp("http://127.0.0.1:" + port);
-
-        process = FirewatchProcess.serve(config, data, port, log);
-        Eventually.within(Duration.ofSeconds(30), () -> FirewatchProcess.ready(http), ready -> ready);
-
-        load = new Load(URI.create("http://127.0.0.1:" + port + "/v2/enqueue"));
-        load.start();
-        Eventually.within(Duration.ofSeconds(20), load.accepted::sum, n -> n >= ACCEPTED_BEFORE_KILL);
-        assertThat(load.running())
-                .as("the senders are still sending when the kill comes")
-                .isTrue();
-        long pid = process.pid();
-        process.destroyForcibly();
-        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue())
-                .as("process %d died of SIGKILL, not of a clean stop", pid)
-                .isEqualTo(SIGKILL_EXIT);
-        load.stop();
-
         try {
+            long started = System.nanoTime();
             process = FirewatchProcess.serve(config, data, port, log);
             Eventually.within(Duration.ofSeconds(30), () -> FirewatchProcess.ready(http), ready -> ready);
+            long ready = System.nanoTime();
+
+            load = new Load(URI.create("http://127.0.0.1:" + port + "/v2/enqueue"));
+            load.start();
+            Eventually.within(Duration.ofSeconds(20), load.accepted::sum, n -> n >= ACCEPTED_BEFORE_KILL);
+            assertThat(load.running())
+                    .as("the senders are still sending when the kill comes")
+                    .isTrue();
+            long killed = System.nanoTime();
+            long pid = process.pid();
+            process.destroyForcibly();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue())
+                    .as("process %d died of SIGKILL, not of a clean stop", pid)
+                    .isEqualTo(SIGKILL_EXIT);
+            load.stop();
+
+            // The journal as the kill left it on disk, before a restart could add or repair anything.
+            JournalState atKill = journalState(data);
+            System.out.printf(
+                    "crash test: %d answered 2xx (%d distinct keys), %d cut off by the kill, %d refused while down,"
+                            + " other answers %s; on disk at the kill: %d journal rows, %d not yet made alerts%n",
+                    load.accepted.sum(),
+                    load.acceptedByKey.size(),
+                    load.cutOff.sum(),
+                    load.refused.sum(),
+                    load.otherAnswers(),
+                    atKill.rows(),
+                    atKill.unprocessed());
+            assertThat(load.otherAnswers().keySet())
+                    .as("no event was refused as malformed: the load itself is valid")
+                    .noneMatch(status -> status >= 400 && status < 500);
+            assertThat(load.cutOff.sum())
+                    .as("the kill cut off requests in flight")
+                    .isPositive();
+            assertThat(atKill.rows())
+                    .as("journal rows after the kill: every 2xx, plus at most the requests the kill cut off")
+                    .isBetween(load.accepted.sum(), load.accepted.sum() + load.cutOff.sum());
+
+            process = FirewatchProcess.serve(config, data, port, log);
+            Eventually.within(Duration.ofSeconds(30), () -> FirewatchProcess.ready(http), r -> r);
+            long back = System.nanoTime();
             JournalState journal =
                     Eventually.within(Duration.ofSeconds(20), () -> journalState(data), JournalState::caughtUp);
+            long caughtUp = System.nanoTime();
+            assertThat(journal.rows()).as("journal rows after the restart").isEqualTo(atKill.rows());
+            assertThat(journal.setAside())
+                    .as("journal rows the consumer set aside")
+                    .isZero();
+
             TestHttp viewer = http.withKey(FirewatchProcess.run(
                             "api-key",
                             "create",
@@ -115,32 +148,16 @@ class CrashDurabilityTest {
                     .strip());
             List<JsonNode> alerts = listAll(viewer, "/api/v1/alerts", "alerts");
             List<JsonNode> incidents = listAll(viewer, "/api/v1/incidents", "incidents");
-
             System.out.printf(
-                    "crash test: %d answered 2xx (%d distinct keys), %d cut off by the kill, %d refused while down,"
-                            + " other answers %s; journal %d rows; %d alerts, %d incidents%n",
-                    load.accepted.sum(),
-                    load.acceptedByKey.size(),
-                    load.cutOff.sum(),
-                    load.refused.sum(),
-                    load.otherAnswers(),
-                    journal.rows(),
+                    "crash test: %d alerts, %d incidents; ready after %.1f s, killed after %.1f s of load,"
+                            + " ready again after %.1f s, consumer caught up after %.1f s more, %.1f s in all%n",
                     alerts.size(),
-                    incidents.size());
-
-            assertThat(load.otherAnswers().keySet())
-                    .as("no event was refused as malformed: the load itself is valid")
-                    .noneMatch(status -> status >= 400 && status < 500);
-            assertThat(load.cutOff.sum())
-                    .as("the kill cut off requests in flight")
-                    .isPositive();
-
-            assertThat(journal.setAside())
-                    .as("journal rows the consumer set aside")
-                    .isZero();
-            assertThat(journal.rows())
-                    .as("journal rows: every 2xx, plus at most the requests the kill cut off")
-                    .isBetween(load.accepted.sum(), load.accepted.sum() + load.cutOff.sum());
+                    incidents.size(),
+                    seconds(ready - started),
+                    seconds(killed - ready),
+                    seconds(back - killed),
+                    seconds(caughtUp - back),
+                    seconds(System.nanoTime() - started));
 
             Map<String, JsonNode> alertByKey = new HashMap<>();
             for (JsonNode alert : alerts) {
@@ -191,8 +208,8 @@ class CrashDurabilityTest {
         }
     }
 
-    /** How far the journal and its consumer have got, read from the data file as an operator would. */
-    record JournalState(long rows, String last, String cursor, long setAside) {
+    /** How far the journal and its consumer have got, read-only from the data file, as an operator would with sqlite3. */
+    record JournalState(long rows, String last, String cursor, long unprocessed, long setAside) {
         boolean caughtUp() {
             return last == null || last.equals(cursor);
         }
@@ -208,20 +225,22 @@ class CrashDurabilityTest {
                 ResultSet row = statement.executeQuery("SELECT (SELECT count(*) FROM intake_journal),"
                         + " (SELECT max(id) FROM intake_journal),"
                         + " (SELECT position FROM intake_cursor WHERE consumer = 'alerts'),"
+                        + " (SELECT count(*) FROM intake_journal WHERE id >"
+                        + "   coalesce((SELECT position FROM intake_cursor WHERE consumer = 'alerts'), '')),"
                         + " (SELECT count(*) FROM intake_failed)")) {
             row.next();
-            return new JournalState(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4));
+            return new JournalState(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5));
         } catch (SQLException e) {
             throw new AssertionError("cannot read the journal: " + e.getMessage(), e);
         }
     }
 
-    /** Every page of a listing, following next_cursor. */
+    /** Every page of a listing, following next_cursor; pages smaller than the load, so paging is crossed. */
     static List<JsonNode> listAll(TestHttp viewer, String path, String field) throws IOException {
         List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
-            HttpResponse<String> page = viewer.get(path + "?limit=1000"
+            HttpResponse<String> page = viewer.get(path + "?limit=200"
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
             assertThat(page.statusCode()).as("GET %s", path).isEqualTo(200);
             JsonNode body = json.readTree(page.body());
@@ -231,6 +250,10 @@ class CrashDurabilityTest {
                     : null;
         } while (cursor != null);
         return all;
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     static String tail(Path log, int lines) {
