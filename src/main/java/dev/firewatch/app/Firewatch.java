@@ -29,6 +29,7 @@ import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.Incidents;
+import dev.firewatch.intake.Changes;
 import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
@@ -39,6 +40,7 @@ import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
 import dev.firewatch.web.AssetRoutes;
+import dev.firewatch.web.Format;
 import dev.firewatch.web.Json;
 import dev.firewatch.web.Pages;
 import dev.firewatch.web.Requests;
@@ -148,6 +150,7 @@ public final class Firewatch implements AutoCloseable {
                 codec,
                 (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
                 256);
+        Changes changes = new Changes(store, ids);
         Journal journal = new Journal(store, ids, clock, codec, 2_000, consumer::wake);
         Runnable setUp = () -> {
             users.sync(config.users());
@@ -187,12 +190,21 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
-                new IntakeRoutes(services, journal, clock),
+                new IntakeRoutes(services, journal, changes, clock),
                 new AlertRoutes(alerts, pages, () -> services.all().stream()
                         .map(ServiceSpec::name)
                         .toList()),
                 new SilenceRoutes(silences, requests, clock, pages),
-                new IncidentRoutes(incidents, alerts::ofIncident, json, pages),
+                new IncidentRoutes(
+                        incidents,
+                        alerts::ofIncident,
+                        json,
+                        pages,
+                        requests,
+                        (service, at) -> changes.between(service, at.minus(Duration.ofHours(2)), at, 20).stream()
+                                .map(c -> Format.when(c.at()) + "  " + c.summary()
+                                        + (c.source() == null ? "" : " (" + c.source() + ")"))
+                                .toList()),
                 reloader.routes());
 
         Javalin server = HttpServer.create(

@@ -10,5 +10,10 @@ public final class IncidentPages {
     public record Listing(Frame frame, List<Incident> incidents, String filter) {}
 
     public record Detail(
-            Frame frame, Incident incident, List<IncidentAlert> alerts, List<TimelineEntry> timeline, boolean canAct) {}
+            Frame frame,
+            Incident incident,
+            List<IncidentAlert> alerts,
+            List<TimelineEntry> timeline,
+            List<String> recentChanges,
+            boolean canAct) {}
 }

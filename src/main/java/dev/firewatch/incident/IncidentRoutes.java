@@ -28,12 +28,29 @@ public final class IncidentRoutes implements RouteSet {
     private final IncidentAlert.AlertsOfIncident alerts;
     private final ObjectMapper json;
     private final Pages pages;
+    private final Requests requests;
+    private final RecentChanges changes;
 
-    public IncidentRoutes(Incidents incidents, IncidentAlert.AlertsOfIncident alerts, ObjectMapper json, Pages pages) {
+    /** What changed on a service shortly before an incident opened; the intake feature keeps changes. */
+    @FunctionalInterface
+    public interface RecentChanges {
+        /** One line per change, newest first, e.g. "2026-11-23 03:12:00 UTC  deploy v42 (github)". */
+        List<String> before(String service, java.time.Instant at);
+    }
+
+    public IncidentRoutes(
+            Incidents incidents,
+            IncidentAlert.AlertsOfIncident alerts,
+            ObjectMapper json,
+            Pages pages,
+            Requests requests,
+            RecentChanges changes) {
         this.incidents = incidents;
         this.alerts = alerts;
         this.json = json;
         this.pages = pages;
+        this.requests = requests;
+        this.changes = changes;
     }
 
     @Override
@@ -43,6 +60,7 @@ public final class IncidentRoutes implements RouteSet {
         routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, incidents::acknowledge), Access.RESPONDER);
         routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, incidents::resolve), Access.RESPONDER);
         routes.post("/api/v1/incidents/{id}/escalate", ctx -> act(ctx, incidents::escalate), Access.RESPONDER);
+        routes.post("/api/v1/incidents/{id}/severity", this::changeSeverity, Access.RESPONDER);
 
         routes.get("/incidents", this::listPage, Access.VIEWER);
         routes.get("/incidents/{id}", this::detailPage, Access.VIEWER);
@@ -73,6 +91,7 @@ public final class IncidentRoutes implements RouteSet {
                         incident,
                         alerts.of(incident.id()),
                         incidents.timeline(incident.id()),
+                        changes.before(incident.service(), incident.createdAt()),
                         canAct));
     }
 
@@ -107,6 +126,22 @@ public final class IncidentRoutes implements RouteSet {
         body.put("alerts", alerts.of(incident.id()));
         body.put("timeline", incidents.timeline(incident.id()));
         ctx.json(body);
+    }
+
+    /** The body of {@code POST /api/v1/incidents/{id}/severity}. */
+    public record NewSeverity(String severity) {}
+
+    private void changeSeverity(Context ctx) {
+        NewSeverity body = requests.json(ctx, NewSeverity.class);
+        String severity = Requests.required(body.severity(), "severity");
+        try {
+            ctx.json(incidents.changeSeverity(
+                    ctx.pathParam("id"), severity, Caller.of(ctx).actor().name()));
+        } catch (NoSuchElementException e) {
+            throw notFound(ctx);
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage(), "severity");
+        }
     }
 
     private void act(Context ctx, BiFunction<String, String, Incident> action) {

@@ -172,6 +172,32 @@ public final class Incidents {
         return act(idOrNumber, actor, IncidentState.RESOLVED, "Resolved by " + actor);
     }
 
+    /** A responder sets the severity by hand; the timeline says from what to what, and who. */
+    public Incident changeSeverity(String idOrNumber, String severity, String actor) {
+        if (!severities.contains(severity)) {
+            throw new IllegalArgumentException("severity must be one of " + severities + ", not \"" + severity + "\"");
+        }
+        return store.write(tx -> {
+            Row row = find(tx, idOrNumber);
+            String before = row.incident().severity();
+            if (!before.equals(severity)) {
+                tx.createUpdate(
+                                "UPDATE incident_incident SET severity = :severity, version = version + 1 WHERE id = :id")
+                        .bind("severity", severity)
+                        .bind("id", row.incident().id())
+                        .execute();
+                note(
+                        tx,
+                        row.incident().id(),
+                        clock.instant(),
+                        "severity",
+                        "Severity changed from " + before + " to " + severity + " by " + actor,
+                        actor);
+            }
+            return rowById(tx, row.incident().id()).orElseThrow().incident();
+        });
+    }
+
     /** Records the request to escalate; paging acts on it once escalation policies exist. */
     public Incident escalate(String idOrNumber, String actor) {
         return store.write(tx -> {

@@ -23,20 +23,24 @@ public final class IntakeRoutes implements RouteSet {
 
     private final Services services;
     private final Journal journal;
+    private final Changes changes;
+    private final ChangeEventDecoder changeEvents = new ChangeEventDecoder();
     private final Clock clock;
     private final EventsV2Decoder eventsV2 = new EventsV2Decoder();
     private final AlertmanagerDecoder alertmanager = new AlertmanagerDecoder();
     private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
 
-    public IntakeRoutes(Services services, Journal journal, Clock clock) {
+    public IntakeRoutes(Services services, Journal journal, Changes changes, Clock clock) {
         this.services = services;
         this.journal = journal;
+        this.changes = changes;
         this.clock = clock;
     }
 
     @Override
     public void addTo(RoutesConfig routes) {
         routes.post("/v2/enqueue", this::enqueue, Access.PUBLIC);
+        routes.post("/v2/change/enqueue", this::changeEnqueue, Access.PUBLIC);
         routes.post("/api/v1/integrations/alertmanager/{key}", this::alertmanager, Access.PUBLIC);
         routes.post("/api/v1/events", this::nativeEvents, Access.PUBLIC);
     }
@@ -51,19 +55,44 @@ public final class IntakeRoutes implements RouteSet {
                 ServiceSpec service =
                         services.byIntegrationKey(first.integrationKey()).orElse(null);
                 if (service == null) {
-                    ctx.status(404)
-                            .json(new EventsV2Responses.InvalidEvent(
-                                    "invalid event",
-                                    "Event object is invalid",
-                                    List.of(
-                                            "'routing_key' does not belong to any service; check services[].integration_key"
-                                                    + " in the Firewatch config")));
+                    ctx.status(404).json(unknownRoutingKey());
                     return;
                 }
                 commit(service, accepted.signals());
                 ctx.status(202).json(EventsV2Responses.accepted(first.dedupKey()));
             }
         }
+    }
+
+    /** Events API v2 change events: deploys and the like, kept as recent changes on the service. */
+    private void changeEnqueue(Context ctx) {
+        DecodedChange decoded = changeEvents.decode(ctx.bodyAsBytes(), clock.instant());
+        switch (decoded) {
+            case DecodedChange.Rejected rejected -> ctx.status(400).json(EventsV2Responses.invalid(rejected.errors()));
+            case DecodedChange.Accepted accepted -> {
+                ServiceSpec service = services.byIntegrationKey(
+                                accepted.change().integrationKey())
+                        .orElse(null);
+                if (service == null) {
+                    ctx.status(404).json(unknownRoutingKey());
+                    return;
+                }
+                try {
+                    changes.record(service.name(), accepted.change(), clock.instant());
+                } catch (RuntimeException e) {
+                    throw new HttpProblem(503, "the change could not be stored (" + e.getMessage() + "); retry", null);
+                }
+                ctx.status(202).json(EventsV2Responses.changeAccepted());
+            }
+        }
+    }
+
+    private static EventsV2Responses.InvalidEvent unknownRoutingKey() {
+        return new EventsV2Responses.InvalidEvent(
+                "invalid event",
+                "Event object is invalid",
+                List.of("'routing_key' does not belong to any service; check services[].integration_key"
+                        + " in the Firewatch config"));
     }
 
     private void alertmanager(Context ctx) {

@@ -30,6 +30,7 @@ class RouteAccessTest {
             "GET /api/v1/openapi.json",
             // intake: public, but every call needs an integration key that names a service
             "POST /v2/enqueue",
+            "POST /v2/change/enqueue",
             "POST /api/v1/integrations/alertmanager/{key}",
             "POST /api/v1/events");
 
