@@ -39,6 +39,8 @@ public final class Journal implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
+    /** Whether ids were moved past the newest row yet; done at the first commit, once the schema exists. */
+    private boolean idsSeeded;
 
     /**
      * @param afterCommit told after every commit, so the consumer wakes at once instead of polling
@@ -56,7 +58,8 @@ public final class Journal implements AutoCloseable {
     /**
      * Appends the signals and returns once they are committed.
      *
-     * @throws JournalUnavailable when the store could not commit them; nothing of them was kept
+     * @throws JournalUnavailable when the store failed (nothing was kept) or did not confirm in time (they may
+     *     still be kept; a retry with the same dedup key is safe)
      */
     public List<Entry> append(String service, List<Signal> signals) {
         if (!open) {
@@ -70,7 +73,10 @@ public final class Journal implements AutoCloseable {
             throw new JournalUnavailable(
                     "the store did not commit: " + e.getCause().getMessage(), e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new JournalUnavailable("the store did not commit within 30 s", e);
+            // Still queued: it may be committed after all, so a retry with the same dedup key is safe.
+            throw new JournalUnavailable(
+                    "the store did not confirm within 30 s; it may still be stored, so retry with the same dedup key",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalUnavailable("interrupted while waiting for the commit", e);
@@ -103,6 +109,15 @@ public final class Journal implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
+        if (!idsSeeded) {
+            // One index lookup, not a scan: the consumer reads rows after its cursor in id order, so a new row
+            // must never sort before the newest one, even when the clock stepped back across a restart.
+            store.read(h -> h.createQuery("SELECT id FROM intake_journal ORDER BY id DESC LIMIT 1")
+                            .mapTo(String.class)
+                            .findOne())
+                    .ifPresent(ids::notBefore);
+            idsSeeded = true;
+        }
         Instant now = clock.instant();
         List<List<Entry>> entries = new ArrayList<>(batch.size());
         try {

@@ -89,16 +89,33 @@ public final class JournalConsumer implements AutoCloseable {
                 // One bad row must not stop every alert behind it: go one by one, and set aside the row
                 // that fails on its own, where an operator sees it.
                 for (Journal.Entry entry : entries) {
-                    try {
-                        commit(List.of(entry));
-                    } catch (RuntimeException failed) {
-                        log.error(
-                                "journal row {} for service {} could not be processed; set aside in intake_failed",
-                                entry.id(),
-                                entry.service(),
-                                failed);
-                        setAside(entry, failed);
-                    }
+                    processAlone(entry);
+                }
+            }
+        }
+    }
+
+    /** A row on its own, tried a few times so a passing fault (a lock timeout) does not set it aside. */
+    private void processAlone(Journal.Entry entry) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commit(List.of(entry));
+                return;
+            } catch (RuntimeException failed) {
+                if (attempt == 3) {
+                    log.error(
+                            "journal row {} for service {} could not be processed; set aside in intake_failed",
+                            entry.id(),
+                            entry.service(),
+                            failed);
+                    setAside(entry, failed);
+                    return;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }

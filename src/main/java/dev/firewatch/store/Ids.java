@@ -19,6 +19,18 @@ public final class Ids {
         this.clock = clock;
     }
 
+    /**
+     * Never issues an id at or below {@code id} from now on: a clock that stepped back across a restart would
+     * otherwise make new ids sort before old ones, and a reader that pages by id would skip them.
+     */
+    public synchronized void notBefore(String id) {
+        long millis = java.util.UUID.fromString(id).getMostSignificantBits() >>> 16;
+        if (millis >= lastMillis) {
+            lastMillis = millis;
+            counter = (int) (java.util.UUID.fromString(id).getMostSignificantBits() & 0x0FFF);
+        }
+    }
+
     public synchronized String next() {
         long millis = clock.millis();
         if (millis > lastMillis) {

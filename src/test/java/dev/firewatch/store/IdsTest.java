@@ -37,4 +37,13 @@ class IdsTest {
         clock.advance(Duration.ofSeconds(-30));
         assertThat(ids.next()).isGreaterThan(before);
     }
+
+    @Test
+    void afterARestartWithAClockBehindTheStoredIdsNewIdsStillSortAfterThem() {
+        MutableClock before = MutableClock.at("2026-11-23T03:14:15.926Z");
+        String newestStored = new Ids(before).next();
+        Ids afterRestart = new Ids(MutableClock.at("2026-11-23T03:10:00Z")); // NTP stepped the clock back
+        afterRestart.notBefore(newestStored);
+        assertThat(afterRestart.next()).isGreaterThan(newestStored);
+    }
 }
