@@ -32,6 +32,7 @@ public final class AlertPipeline {
     private final Supplier<RouteTree> routes;
     private final Supplier<SeverityLadder> ladder;
     private final Function<String, List<String>> dependsOn;
+    private final Function<String, List<String>> groupBy;
     private final ObjectMapper json = new ObjectMapper();
 
     /** Routes and ladder are suppliers, so a config reload applies to the next alert without a restart. */
@@ -41,8 +42,10 @@ public final class AlertPipeline {
             Suppressions suppressions,
             Supplier<RouteTree> routes,
             Supplier<SeverityLadder> ladder,
-            Function<String, List<String>> dependsOn) {
+            Function<String, List<String>> dependsOn,
+            Function<String, List<String>> groupBy) {
         this.ids = ids;
+        this.groupBy = groupBy;
         this.dependsOn = dependsOn;
         this.incidents = incidents;
         this.suppressions = suppressions;
@@ -134,7 +137,7 @@ public final class AlertPipeline {
                 history(tx, id, now, "held", "Held back, no incident: " + heldBy);
                 return;
             }
-            group(tx, id, service, identity, summary, severity, now);
+            group(tx, id, service, groupKey(service, identity, trigger.labels()), summary, severity, now);
             return;
         }
         // Stage 5, dedup: a repeat updates the alert it repeats.
@@ -164,7 +167,7 @@ public final class AlertPipeline {
         if (refiring || alert.incidentId() == null || !incidents.isOpen(tx, alert.incidentId())) {
             // New firing, no longer held, or its incident was resolved by hand while the source kept firing:
             // the alert needs a home.
-            group(tx, alert.id(), service, identity, summary, severity, now);
+            group(tx, alert.id(), service, groupKey(service, identity, trigger.labels()), summary, severity, now);
         }
     }
 
@@ -193,6 +196,30 @@ public final class AlertPipeline {
                 .bind("incident", incidentId)
                 .bind("id", alertId)
                 .execute();
+    }
+
+    /**
+     * The incident group key: the values of the service's {@code group_by} labels, so alerts that share them
+     * join one open incident; without {@code group_by}, the alert's own identity (one incident per alert).
+     */
+    private String groupKey(String service, String identity, Map<String, String> labels) {
+        List<String> names = groupBy.apply(service);
+        if (names.isEmpty()) {
+            return identity;
+        }
+        StringBuilder key = new StringBuilder("by");
+        for (String name : names) {
+            String value = labels.getOrDefault(name, "");
+            key.append('|')
+                    .append(name.length())
+                    .append(':')
+                    .append(name)
+                    .append('=')
+                    .append(value.length())
+                    .append(':')
+                    .append(value);
+        }
+        return key.toString();
     }
 
     /** The nearest service this one depends on, directly or through others, that has an open incident. */

@@ -142,7 +142,8 @@ public final class Firewatch implements AutoCloseable {
                 suppressions,
                 new PerConfig<>(reloader::current, c -> new RouteTree(c.routes())),
                 new PerConfig<>(reloader::current, c -> new SeverityLadder(c.severities())),
-                service -> services.byName(service).map(ServiceSpec::dependsOn).orElse(List.of()));
+                service -> services.byName(service).map(ServiceSpec::dependsOn).orElse(List.of()),
+                service -> services.byName(service).map(ServiceSpec::groupBy).orElse(List.of()));
         SignalCodec codec = new SignalCodec();
         JournalConsumer consumer = new JournalConsumer(
                 store,

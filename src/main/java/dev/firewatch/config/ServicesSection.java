@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** {@code services:} as written and checked; see {@link ServerSection} for the two steps. */
 record ServicesSection(List<Service> services) {
-    static final List<String> KEYS = List.of("name", "description", "integration_key", "channels", "depends_on");
+    static final List<String> KEYS =
+            List.of("name", "description", "integration_key", "channels", "depends_on", "group_by");
     static final ServicesSection ABSENT = new ServicesSection(List.of());
 
     /** One entry; an empty name or key means the entry had a problem that is already reported. */
@@ -22,7 +23,8 @@ record ServicesSection(List<Service> services) {
             Optional<String> description,
             Optional<Scalar> integrationKey,
             List<Scalar> channels,
-            List<Scalar> dependsOn) {}
+            List<Scalar> dependsOn,
+            List<Scalar> groupBy) {}
 
     static ServicesSection read(List<Node> entries, Reading reading) {
         List<Service> services = new ArrayList<>();
@@ -68,8 +70,23 @@ record ServicesSection(List<Service> services) {
                         .ifPresent(dependsOn::add);
             }
         });
+        List<Scalar> groupBy = new ArrayList<>();
+        entry.list("group_by", "a list of label names like [alertname, cluster]")
+                .ifPresent(items -> {
+                    for (int i = 0; i < items.size(); i++) {
+                        entry.reading()
+                                .scalar(items.get(i), entry.path("group_by") + "[" + i + "]", "a label name")
+                                .ifPresent(groupBy::add);
+                    }
+                });
         return new Service(
-                entry.path(), name, description.map(Scalar::value), key, List.copyOf(channels), List.copyOf(dependsOn));
+                entry.path(),
+                name,
+                description.map(Scalar::value),
+                key,
+                List.copyOf(channels),
+                List.copyOf(dependsOn),
+                List.copyOf(groupBy));
     }
 
     /** Keys are compared but never shown: an integration key lets anyone open incidents. */
@@ -188,7 +205,8 @@ record ServicesSection(List<Service> services) {
                         service.description().orElse(""),
                         service.integrationKey().orElseThrow().value(),
                         service.channels().stream().map(Scalar::value).toList(),
-                        service.dependsOn().stream().map(Scalar::value).toList()))
+                        service.dependsOn().stream().map(Scalar::value).toList(),
+                        service.groupBy().stream().map(Scalar::value).toList()))
                 .toList();
     }
 }

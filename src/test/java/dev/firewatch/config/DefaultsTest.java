@@ -115,6 +115,6 @@ class DefaultsTest {
                         java.util.Map.entry("from", "firewatch@example.com"));
         assertThat(config.channels().getFirst().enabled()).isTrue();
         assertThat(config.services())
-                .containsExactly(new ServiceSpec("api", "", "k1", List.of("team-mail"), List.of()));
+                .containsExactly(new ServiceSpec("api", "", "k1", List.of("team-mail"), List.of(), List.of()));
     }
 }
