@@ -84,11 +84,13 @@ public class IntakeBench {
         long endRssKb;
         Map<String, Double> cores = new LinkedHashMap<>();
         List<String> topThreads = new ArrayList<>();
+        Map<String, Double> threadCores = new HashMap<>();
         long acknowledgedEvents = -1; // warm-up + measure
         long journalRows = -1;
         long processedAtStart = -1, processedAtEnd = -1;
         long processedAfter = -1; // right after wrk ended
         double windowSeconds;
+        java.time.Instant windowFrom, windowTo;
         long alerts = -1, incidents = -1;
         String note = "";
 
@@ -180,16 +182,25 @@ public class IntakeBench {
                 try {
                     Thread.sleep(1_000);
                     windowNanos[0] = System.nanoTime();
+                    result.windowFrom = java.time.Instant.now();
                     cpu[0] = CpuSnapshot.take(server.process().pid());
                     if (scenario.firewatch()) {
                         result.processedAtStart = server.db().processed();
                     }
-                    Thread.sleep(Math.max(1, measure - 2) * 1_000L - (System.nanoTime() - windowNanos[0]) / 1_000_000);
+                    Thread.sleep(Math.max(0, Math.max(1, measure - 2) * 1_000L - (System.nanoTime() - windowNanos[0]) / 1_000_000));
                     if (scenario.firewatch()) {
                         result.processedAtEnd = server.db().processed();
                     }
                     windowNanos[1] = System.nanoTime();
+                    result.windowTo = java.time.Instant.now();
                     cpu[1] = CpuSnapshot.take(server.process().pid());
+                    if (profile && scenario.firewatch()) {
+                        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                                        .toString(), Long.toString(server.process().pid()), "JFR.dump", "name=bench",
+                                        "filename=" + dir.resolve("profile.jfr"))
+                                .redirectErrorStream(true).redirectOutput(dir.resolve("jcmd.log").toFile()).start();
+                        jcmd.waitFor(20, TimeUnit.SECONDS);
+                    }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -226,7 +237,7 @@ public class IntakeBench {
         if (profile && scenario.firewatch()) {
             Path jfr = dir.resolve("profile.jfr");
             if (Files.exists(jfr)) {
-                String summary = summarizeJfr(jfr);
+                String summary = summarizeJfr(jfr, result.windowFrom, result.windowTo);
                 Files.writeString(dir.resolve("profile.txt"), summary);
                 System.err.println(summary);
             }
@@ -312,9 +323,9 @@ public class IntakeBench {
         if (!profile) {
             return base;
         }
-        // Starts once the warm-up is about over (boot takes a second or two) and covers the measured window.
-        return base + " -XX:StartFlightRecording=delay=" + (warmup + 1) + "s,duration=" + measure
-                + "s,settings=profile,filename=" + dir.resolve("profile.jfr");
+        // Records from the start, in memory; dumped with jcmd JFR.dump at the end of the measured window, and
+        // only the events inside the window are summarized.
+        return base + " -XX:StartFlightRecording=name=bench,settings=profile,maxage=10m";
     }
 
     static Server startFirewatch(Scenario scenario, Path dir) throws Exception {
@@ -561,6 +572,7 @@ public class IntakeBench {
             String name = b.threadNames().get(e.getKey()).replaceAll("\\d+", "#");
             byThread.merge(name, delta / wall, Double::sum);
         }
+        result.threadCores = byThread;
         result.topThreads = byThread.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(5)
@@ -570,22 +582,44 @@ public class IntakeBench {
 
     // ---------------------------------------------------------------- JFR
 
-    static String summarizeJfr(Path file) throws IOException {
+    /** Summarizes the events of the recording that fall in the measured window. */
+    static String summarizeJfr(Path file, java.time.Instant from, java.time.Instant to) throws IOException {
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> inclusiveOurs = new HashMap<>();
         Map<String, Map<String, Integer>> perThreadTop = new HashMap<>();
         Map<String, Integer> nativeByThread = new HashMap<>();
         Map<String, Integer> nativeTop = new HashMap<>();
+        Map<String, Integer> waitMillis = new HashMap<>();
         int samples = 0;
         int nativeSamples = 0;
         long gcPauseNanos = 0;
         int gcs = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
+            if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                continue;
+            }
             if (type.equals("jdk.GarbageCollection")) {
                 gcs++;
                 gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
+                continue;
+            }
+            if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")
+                    || type.equals("jdk.JavaMonitorWait")) {
+                var waiter = event.getThread();
+                RecordedStackTrace waitStack = event.getStackTrace();
+                if (waiter == null || waitStack == null) {
+                    continue;
+                }
+                String where = waitStack.getFrames().stream()
+                        .map(IntakeBench::frame)
+                        .filter(f -> !f.startsWith("java.") && !f.startsWith("jdk.") && !f.startsWith("sun."))
+                        .findFirst()
+                        .orElse("?");
+                String who = waiter.isVirtual() ? "virtual (request handlers)"
+                        : String.valueOf(waiter.getJavaName()).replaceAll("\\d+", "#");
+                waitMillis.merge(who + " waits in " + where, (int) event.getDuration().toMillis(), Integer::sum);
                 continue;
             }
             boolean execution = type.equals("jdk.ExecutionSample");
@@ -622,8 +656,8 @@ public class IntakeBench {
             }
         }
         StringBuilder s = new StringBuilder();
-        s.append(String.format("JFR %s: %d execution samples, %d native-method samples; %d GCs, %.0f ms paused%n",
-                file.getFileName(), samples, nativeSamples, gcs, gcPauseNanos / 1e6));
+        s.append(String.format("JFR %s, %s to %s: %d execution samples, %d native-method samples; %d GCs, %.0f ms paused%n",
+                file, from, to, samples, nativeSamples, gcs, gcPauseNanos / 1e6));
         s.append(section("Java execution samples by thread", byThread, samples, 8));
         s.append(section("Top frames (self), all threads", topFrames, samples, 15));
         s.append(section("Inclusive (on the stack), Firewatch, Jetty, JDBI, Jackson and driver methods",
@@ -635,6 +669,11 @@ public class IntakeBench {
         s.append(section("Native-method samples (threads in native code, e.g. SQLite, fsync, sockets) by thread",
                 nativeByThread, nativeSamples, 8));
         s.append(section("Native-method samples by thread and top frame", nativeTop, nativeSamples, 10));
+        s.append("\nWaiting (park, monitor) of 10 ms or more (the profile setting threshold), total ms by thread and the first non-JDK frame:\n");
+        waitMillis.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(10)
+                .forEach(e -> s.append(String.format(Locale.ROOT, "  %8d ms  %s%n", e.getValue(), e.getKey())));
         return s.toString();
     }
 
@@ -688,21 +727,27 @@ public class IntakeBench {
             s.append(String.format("%n### %s%s: %s, %d event%s per request%n%n", sc.name(),
                     sc.firewatch() ? " (" + sc.store() + ")" : "", sc.path(), sc.batch(), sc.batch() == 1 ? "" : "s"));
             s.append("| run | events/s | requests/s | p50 ms | p90 ms | p99 ms | max ms | peak RSS MB | errors |"
-                    + " cores: server / wrk / postgres / others / idle | busiest server threads (cores) |"
-                    + (sc.firewatch() ? " journal rows / acknowledged | consumer rows/s | backlog at end |" : "")
+                    + " cores: server / wrk / postgres / others / idle | server CPU µs per event |"
+                    + " busiest server threads (cores) |"
+                    + (sc.firewatch() ? " journal rows / acknowledged | consumer rows/s | consumer CPU µs per row | backlog at end |" : "")
                     + " load before | note |\n");
-            s.append("|---|---|---|---|---|---|---|---|---|---|---|" + (sc.firewatch() ? "---|---|---|" : "")
+            s.append("|---|---|---|---|---|---|---|---|---|---|---|---|" + (sc.firewatch() ? "---|---|---|---|" : "")
                     + "---|---|\n");
             for (Result r : e.getValue()) {
                 s.append(String.format(Locale.ROOT,
-                        "| %d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.0f | %d | %d | %s | %s |%s %.2f (others %.2f cores) | %s |%n",
+                        "| %d | %,.0f | %,.0f | %.1f | %.1f | %.1f | %.0f | %d | %d | %s | %.0f | %s |%s %.2f (others %.2f cores) | %s |%n",
                         r.run, r.eventsPerSecond, r.requests / r.seconds, r.p50Ms, r.p90Ms, r.p99Ms, r.maxMs,
                         r.peakRssKb / 1024, r.non2xx + r.socketErrors,
                         r.cores.values().stream().map(v -> String.format(Locale.ROOT, "%.2f", v))
                                 .collect(Collectors.joining(" / ")),
+                        r.eventsPerSecond == 0 ? 0 : r.cores.get("server") / r.eventsPerSecond * 1e6,
                         String.join(", ", r.topThreads),
-                        sc.firewatch() ? String.format(Locale.ROOT, " %,d / %,d | %,.0f | %,d |", r.journalRows,
-                                r.acknowledgedEvents, r.consumerPerSecond(), r.journalRows - r.processedAfter) : "",
+                        sc.firewatch() ? String.format(Locale.ROOT, " %,d / %,d | %,.0f | %.0f | %,d |", r.journalRows,
+                                r.acknowledgedEvents, r.consumerPerSecond(),
+                                r.consumerPerSecond() <= 0 ? 0
+                                        : r.threadCores.getOrDefault("journal-consume", 0.0) / r.consumerPerSecond()
+                                                * 1e6,
+                                r.journalRows - r.processedAfter) : "",
                         r.load1, r.othersBeforeCores, r.note));
             }
         }
