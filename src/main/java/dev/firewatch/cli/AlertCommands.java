@@ -10,7 +10,6 @@ import dev.firewatch.config.FirewatchConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -49,25 +48,9 @@ final class AlertCommands {
 
         @Override
         public Integer call() {
-            Set<AlertState> states = EnumSet.noneOf(AlertState.class);
-            for (String part : state.split(",")) {
-                AlertState parsed = AlertState.parse(part.strip()).orElse(null);
-                if (parsed == null) {
-                    System.err.println("--state takes firing, resolved; not \"" + part.strip() + "\"");
-                    return 2;
-                }
-                states.add(parsed);
-            }
-            if (limit < 1 || limit > 1000) {
-                System.err.println("--limit must be from 1 to 1000");
-                return 2;
-            }
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
-                JsonNode body = tools.alerts(states, service, limit);
+            Set<AlertState> states = Filter.states(state, AlertState.class, AlertState::parse, AlertState::wireName);
+            try (AdminTools tools = options.open()) {
+                JsonNode body = tools.alerts(states, service, Filter.limit(limit));
                 output.print(
                         System.out,
                         body,
@@ -135,11 +118,7 @@ final class AlertCommands {
                 System.err.println(e.getMessage());
                 return 2;
             }
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 JsonNode silence = tools.silence(actor(), matchers, null, end, comment);
                 System.out.println("json".equals(output.format) ? silence.toString() : Output.cell(silence.get("id")));
                 return 0;
@@ -184,11 +163,7 @@ final class AlertCommands {
 
         @Override
         public Integer call() {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 output.print(
                         System.out,
                         tools.silences(),
@@ -214,11 +189,7 @@ final class AlertCommands {
 
         @Override
         public Integer call() {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 JsonNode silence = tools.expireSilence(actor(), id);
                 System.out.println("expired " + Output.cell(silence.get("id")) + " ("
                         + Output.cell(silence.get("matchers")) + ")");

@@ -6,7 +6,6 @@ import dev.firewatch.auth.Actor;
 import dev.firewatch.auth.ApiKey;
 import dev.firewatch.auth.ApiKeys;
 import dev.firewatch.auth.Role;
-import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.web.Format;
 import dev.firewatch.web.Json;
 import dev.firewatch.web.Listing;
@@ -45,11 +44,7 @@ final class ApiKeyCommand implements Runnable {
                 System.err.println("--role must be viewer, responder or admin, not \"" + role + "\"");
                 return 2;
             }
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 ApiKeys.Created created = tools.apiKeys().create(Actor.CLI, name, parsed);
                 System.out.println(created.secret());
                 return 0;
@@ -70,11 +65,7 @@ final class ApiKeyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 List<ApiKey> keys = tools.apiKeys().list();
                 if ("json".equals(output)) {
                     ObjectMapper mapper = Json.mapper();
@@ -107,11 +98,7 @@ final class ApiKeyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 ApiKey key = tools.apiKeys().revoke(Actor.CLI, id);
                 System.out.println("revoked " + key.prefix() + " (" + key.name() + ")");
                 return 0;

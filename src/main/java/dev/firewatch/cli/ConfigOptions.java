@@ -1,5 +1,6 @@
 package dev.firewatch.cli;
 
+import dev.firewatch.app.AdminTools;
 import dev.firewatch.config.ConfigLoader;
 import dev.firewatch.config.ConfigResult;
 import dev.firewatch.config.FirewatchConfig;
@@ -31,6 +32,24 @@ final class ConfigOptions {
                 yield null;
             }
         };
+    }
+
+    /** The config could not be used; its problems are printed already, so the command only exits 2. */
+    static final class Unusable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unusable() {
+            super("the config has errors", null, false, false);
+        }
+    }
+
+    /** Loads the config and opens its store for a command, or throws {@link Unusable} after saying why. */
+    AdminTools open() {
+        FirewatchConfig loaded = load(System.err);
+        if (loaded == null) {
+            throw new Unusable();
+        }
+        return AdminTools.open(loaded, data);
     }
 
     static String plural(int n, String noun) {

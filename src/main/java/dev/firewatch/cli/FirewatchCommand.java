@@ -24,6 +24,20 @@ import picocli.CommandLine.Command;
             AlertCommands.Route.class
         })
 public final class FirewatchCommand implements Runnable {
+    /** The command line with its exit codes: 2 when the config or the arguments are unusable. */
+    public static picocli.CommandLine commandLine() {
+        return new picocli.CommandLine(new FirewatchCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigOptions.Unusable) {
+                return 2;
+            }
+            if (e instanceof Filter.BadOption bad) {
+                System.err.println(bad.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+    }
+
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);

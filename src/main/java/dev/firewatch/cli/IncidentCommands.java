@@ -3,9 +3,7 @@ package dev.firewatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firewatch.app.AdminTools;
 import dev.firewatch.auth.Actor;
-import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.incident.IncidentState;
-import java.util.EnumSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,25 +40,10 @@ final class IncidentCommands {
 
         @Override
         public Integer call() {
-            Set<IncidentState> states = EnumSet.noneOf(IncidentState.class);
-            for (String part : state.split(",")) {
-                IncidentState parsed = IncidentState.parse(part.strip()).orElse(null);
-                if (parsed == null) {
-                    System.err.println("--state takes triggered, acknowledged, resolved; not \"" + part.strip() + "\"");
-                    return 2;
-                }
-                states.add(parsed);
-            }
-            if (limit < 1 || limit > 1000) {
-                System.err.println("--limit must be from 1 to 1000");
-                return 2;
-            }
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
-                JsonNode body = tools.incidents(states, service, limit);
+            Set<IncidentState> states =
+                    Filter.states(state, IncidentState.class, IncidentState::parse, IncidentState::wireName);
+            try (AdminTools tools = options.open()) {
+                JsonNode body = tools.incidents(states, service, Filter.limit(limit));
                 output.print(
                         System.out,
                         body,
@@ -92,11 +75,7 @@ final class IncidentCommands {
 
         @Override
         public Integer call() {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 Actor actor = new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
                 JsonNode incident = tools.act(action(), id, actor);
                 if ("json".equals(output.format)) {

@@ -1,7 +1,5 @@
 package dev.firewatch.cli;
 
-import picocli.CommandLine;
-
 /** The {@code firewatch} command. Logging is set up before anything logs, so it goes where it should. */
 public final class Main {
     private Main() {}
@@ -19,7 +17,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.log.io.javalin", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
-        int exit = new CommandLine(new FirewatchCommand()).execute(args);
+        int exit = FirewatchCommand.commandLine().execute(args);
         if (!serving || exit != 0) {
             System.exit(exit);
         }

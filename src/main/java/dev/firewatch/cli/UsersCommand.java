@@ -3,7 +3,6 @@ package dev.firewatch.cli;
 import dev.firewatch.app.AdminTools;
 import dev.firewatch.auth.Actor;
 import dev.firewatch.auth.Tokens;
-import dev.firewatch.config.FirewatchConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +31,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            FirewatchConfig config = options.load(System.err);
-            if (config == null) {
-                return 2;
-            }
-            try (AdminTools tools = AdminTools.open(config, options.data)) {
+            try (AdminTools tools = options.open()) {
                 String password = new Tokens().random(20);
                 tools.users().setPassword(Actor.CLI, name, password);
                 System.out.println(password);

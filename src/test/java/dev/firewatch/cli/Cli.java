@@ -3,7 +3,6 @@ package dev.firewatch.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs a firewatch command in this JVM and captures what it printed, as a shell user would see it. */
 record Cli(int exitCode, String out, String err) {
@@ -15,7 +14,7 @@ record Cli(int exitCode, String out, String err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = new CommandLine(new FirewatchCommand()).execute(args);
+            int exit = FirewatchCommand.commandLine().execute(args);
             return new Cli(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(originalOut);

@@ -131,4 +131,19 @@ class CommandsTest {
                     .isEqualTo(303);
         }
     }
+
+    @Test
+    void aCommandOnABrokenConfigPrintsItsErrorsAndExits2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, "server:\n  prot: 8080\n");
+        Cli cli = Cli.run(
+                "incidents",
+                "--config",
+                file.toString(),
+                "--data",
+                dir.resolve("data").toString());
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains(file + ":2:3:").contains("did you mean \"port\"");
+    }
 }
