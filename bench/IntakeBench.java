@@ -361,10 +361,15 @@ public class IntakeBench {
         Process process = builder.start();
         waitReady(process, "http://127.0.0.1:" + port + "/readyz", dir);
         String jdbc = pgName != null ? storeUrl : "jdbc:sqlite:" + dir.resolve("data/firewatch.db");
+        boolean sqlite = pgName == null;
         Db db = sql -> {
             try (Connection c = DriverManager.getConnection(jdbc);
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery(sql)) {
+                    Statement s = c.createStatement()) {
+                if (sqlite) {
+                    // On SQLite the journal is a file of its own; attached, queries see both as one.
+                    s.execute("ATTACH DATABASE '" + dir.resolve("data/journal.db").toAbsolutePath() + "' AS journal");
+                }
+                ResultSet rs = s.executeQuery(sql);
                 rs.next();
                 return rs.getLong(1);
             }

@@ -1,11 +1,5 @@
--- Every accepted signal, appended in commit order before the sender gets its 2xx. Append-only on a
--- time-ordered key: no index on random keys here (DESIGN §9: that cuts batch throughput sixfold).
-CREATE TABLE intake_journal (
-    id          TEXT PRIMARY KEY,
-    received_at BIGINT NOT NULL,
-    service     TEXT NOT NULL,
-    signal      TEXT NOT NULL
-);
+-- The journal itself lives in journal.db on SQLite (db/sqlite-journal), so its commits have a write lock
+-- of their own. This file keeps what the consumer commits together with its work.
 
 -- How far each consumer of the journal has got; advanced in the same transaction as its work.
 CREATE TABLE intake_cursor (

@@ -76,6 +76,7 @@ public final class Firewatch implements AutoCloseable {
     }
 
     private final Store store;
+    private final Store journalStore;
     private final Migrations migrations;
     private final Readiness readiness;
     private final Javalin server;
@@ -86,6 +87,7 @@ public final class Firewatch implements AutoCloseable {
 
     private Firewatch(
             Store store,
+            Store journalStore,
             Migrations migrations,
             Readiness readiness,
             Javalin server,
@@ -94,6 +96,7 @@ public final class Firewatch implements AutoCloseable {
             Journal journal,
             JournalConsumer consumer) {
         this.store = store;
+        this.journalStore = journalStore;
         this.migrations = migrations;
         this.readiness = readiness;
         this.server = server;
@@ -109,6 +112,10 @@ public final class Firewatch implements AutoCloseable {
 
         Store store = Store.open(config.store(), options.dataDir(), registry);
         Migrations migrations = new Migrations(store);
+        // On SQLite the intake journal has a file, and so a write lock, of its own (see Store.openJournal).
+        Store journalStore =
+                Store.openJournal(config.store(), options.dataDir(), registry).orElse(store);
+        Migrations journalMigrations = journalStore == store ? migrations : new Migrations(journalStore);
         Ids ids = new Ids(clock);
         Tokens tokens = new Tokens();
 
@@ -147,13 +154,18 @@ public final class Firewatch implements AutoCloseable {
         SignalCodec codec = new SignalCodec();
         JournalConsumer consumer = new JournalConsumer(
                 store,
+                journalStore,
                 clock,
                 codec,
                 (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
                 256);
         Changes changes = new Changes(store, ids);
-        Journal journal = new Journal(store, ids, clock, codec, 2_000, consumer::wake);
+        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, consumer::wake);
         Runnable setUp = () -> {
+            if (journalMigrations != migrations && !journalMigrations.migrate()) {
+                throw new IllegalStateException(
+                        "the intake journal's database is not ready: " + journalMigrations.state());
+            }
             users.sync(config.users());
             String adminName = Users.firstAdmin(config.users());
             users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
@@ -166,8 +178,8 @@ public final class Firewatch implements AutoCloseable {
         // never refuses to boot over it.
         Thread storeSetUp = Thread.ofVirtual().name("store-set-up").start(() -> setUpStore(migrations, setUp));
 
-        Readiness readiness =
-                new Readiness(List.of(new DatabaseCheck(store, migrations), reloader.check()), Duration.ofMillis(2500));
+        Readiness readiness = new Readiness(
+                readinessChecks(store, migrations, journalStore, journalMigrations, reloader), Duration.ofMillis(2500));
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages();
         Requests requests = new Requests(json);
@@ -217,7 +229,8 @@ public final class Firewatch implements AutoCloseable {
                 config.server().host(),
                 server.port(),
                 store.description());
-        return new Firewatch(store, migrations, readiness, server, reloader, storeSetUp, journal, consumer);
+        return new Firewatch(
+                store, journalStore, migrations, readiness, server, reloader, storeSetUp, journal, consumer);
     }
 
     private static void setUpStore(Migrations migrations, Runnable setUp) {
@@ -269,6 +282,21 @@ public final class Firewatch implements AutoCloseable {
         return Optional.of(server);
     }
 
+    private static List<dev.firewatch.health.Check> readinessChecks(
+            Store store,
+            Migrations migrations,
+            Store journalStore,
+            Migrations journalMigrations,
+            ConfigReloader reloader) {
+        if (journalStore == store) {
+            return List.of(new DatabaseCheck("database", store, migrations), reloader.check());
+        }
+        return List.of(
+                new DatabaseCheck("database", store, migrations),
+                new DatabaseCheck("journal", journalStore, journalMigrations),
+                reloader.check());
+    }
+
     @Override
     public void close() {
         storeSetUp.interrupt();
@@ -276,6 +304,9 @@ public final class Firewatch implements AutoCloseable {
         journal.close(); // commits what was queued before the server stopped taking requests
         consumer.close();
         readiness.close();
+        if (journalStore != store) {
+            journalStore.close();
+        }
         store.close();
     }
 }

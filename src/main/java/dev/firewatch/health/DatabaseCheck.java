@@ -5,17 +5,20 @@ import dev.firewatch.store.Store;
 
 /** The database answers a real query, and its schema is current. */
 public final class DatabaseCheck implements Check {
+    private final String name;
     private final Store store;
     private final Migrations migrations;
 
-    public DatabaseCheck(Store store, Migrations migrations) {
+    /** @param name the entry's name on /readyz: {@code database}, or {@code journal} for intake's own file */
+    public DatabaseCheck(String name, Store store, Migrations migrations) {
+        this.name = name;
         this.store = store;
         this.migrations = migrations;
     }
 
     @Override
     public String name() {
-        return "database";
+        return name;
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     private final Store store;
+    private final Store journal;
     private final Clock clock;
     private final SignalCodec codec;
     private final Work work;
@@ -35,8 +36,13 @@ public final class JournalConsumer implements AutoCloseable {
     private volatile String position;
     private Thread thread;
 
-    public JournalConsumer(Store store, Clock clock, SignalCodec codec, Work work, int batchSize) {
+    /**
+     * @param store where the work and the cursor commit, together
+     * @param journal where the journal rows are read: on SQLite a file of its own, else the same store
+     */
+    public JournalConsumer(Store store, Store journal, Clock clock, SignalCodec codec, Work work, int batchSize) {
         this.store = store;
+        this.journal = journal;
         this.clock = clock;
         this.codec = codec;
         this.work = work;
@@ -156,7 +162,7 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     private List<Journal.Entry> read(String after) {
-        return store.read(h -> h.createQuery("SELECT id, received_at, service, signal FROM intake_journal"
+        return journal.read(h -> h.createQuery("SELECT id, received_at, service, signal FROM intake_journal"
                         + " WHERE id > :after ORDER BY id LIMIT :n")
                 .bind("after", after)
                 .bind("n", batchSize)

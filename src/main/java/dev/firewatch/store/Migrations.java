@@ -43,7 +43,7 @@ public final class Migrations {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(store.writerDataSource())
-                    .locations(store.vendor().migrations())
+                    .locations(store.migrations())
                     .loggers("slf4j")
                     .load();
             var result = flyway.migrate();

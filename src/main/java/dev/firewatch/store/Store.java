@@ -27,14 +27,17 @@ import org.sqlite.SQLiteDataSource;
 public final class Store implements AutoCloseable {
     private final Vendor vendor;
     private final String description;
+    private final String migrations;
     private final HikariDataSource writer;
     private final HikariDataSource reader;
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
 
-    private Store(Vendor vendor, String description, HikariDataSource writer, HikariDataSource reader) {
+    private Store(
+            Vendor vendor, String description, String migrations, HikariDataSource writer, HikariDataSource reader) {
         this.vendor = vendor;
         this.description = description;
+        this.migrations = migrations;
         this.writer = writer;
         this.reader = reader;
         this.writeJdbi = configured(Jdbi.create(writer));
@@ -49,22 +52,38 @@ public final class Store implements AutoCloseable {
 
     public static Store open(StoreSpec spec, Path dataDir, MeterRegistry registry) {
         return switch (spec.vendor()) {
-            case SQLITE -> openSqlite(dataDir.resolve("firewatch.db"), registry);
+            case SQLITE ->
+                openSqlite(dataDir.resolve("firewatch.db"), "firewatch", Vendor.SQLITE.migrations(), registry);
             case POSTGRESQL -> openPostgres(spec, registry);
         };
     }
 
-    private static Store openSqlite(Path file, MeterRegistry registry) {
+    /**
+     * The intake journal's own database on SQLite ({@code journal.db}): SQLite has one write lock per file, and
+     * the commit every 2xx waits for must not queue behind the alert stages' transactions on the main file.
+     * Empty on PostgreSQL, where the journal shares the main database and its pool.
+     */
+    public static java.util.Optional<Store> openJournal(StoreSpec spec, Path dataDir, MeterRegistry registry) {
+        return switch (spec.vendor()) {
+            case SQLITE ->
+                java.util.Optional.of(
+                        openSqlite(dataDir.resolve("journal.db"), "journal", "classpath:db/sqlite-journal", registry));
+            case POSTGRESQL -> java.util.Optional.empty();
+        };
+    }
+
+    private static Store openSqlite(Path file, String poolPrefix, String migrations, MeterRegistry registry) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        HikariDataSource writer = pool("firewatch-writer", sqliteSource(url), 1, null, registry);
+        HikariDataSource writer = pool(poolPrefix + "-writer", sqliteSource(url), 1, null, registry);
         // query_only: a reader that tried to write would take SQLite's write lock behind the writer's back.
-        HikariDataSource reader = pool("firewatch-reader", sqliteSource(url), 4, "PRAGMA query_only = true", registry);
-        return new Store(Vendor.SQLITE, "SQLite " + file.toAbsolutePath(), writer, reader);
+        HikariDataSource reader =
+                pool(poolPrefix + "-reader", sqliteSource(url), 4, "PRAGMA query_only = true", registry);
+        return new Store(Vendor.SQLITE, "SQLite " + file.toAbsolutePath(), migrations, writer, reader);
     }
 
     private static DataSource sqliteSource(String url) {
@@ -91,7 +110,8 @@ public final class Store implements AutoCloseable {
         config.setConnectionTimeout(2_000);
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         HikariDataSource pool = new HikariDataSource(config);
-        return new Store(Vendor.POSTGRESQL, "PostgreSQL " + redact(spec.url()), pool, pool);
+        return new Store(
+                Vendor.POSTGRESQL, "PostgreSQL " + redact(spec.url()), Vendor.POSTGRESQL.migrations(), pool, pool);
     }
 
     private static HikariDataSource pool(
@@ -122,6 +142,11 @@ public final class Store implements AutoCloseable {
     /** Runs the callback on a reader connection; it sees the last committed state. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return readJdbi.withHandle(work);
+    }
+
+    /** Where this database's Flyway migrations are. */
+    public String migrations() {
+        return migrations;
     }
 
     public Vendor vendor() {

@@ -215,19 +215,28 @@ class CrashDurabilityTest {
         }
     }
 
+    /** Attaches the journal's file; attached databases open with the connection's flags, here read-only. */
+    private static Statement attached(Statement statement, String journal) throws SQLException {
+        statement.execute("ATTACH DATABASE '" + journal + "' AS journal");
+        return statement;
+    }
+
     static JournalState journalState(Path data) {
         SQLiteConfig readOnly = new SQLiteConfig();
         readOnly.setReadOnly(true);
         readOnly.setBusyTimeout(5_000);
         String url = "jdbc:sqlite:" + data.resolve("firewatch.db").toAbsolutePath();
+        // The journal has a file of its own on SQLite (journal.db); attached, the query sees both as one.
+        String journal = data.resolve("journal.db").toAbsolutePath().toString().replace("'", "''");
         try (Connection connection = readOnly.createConnection(url);
                 Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT (SELECT count(*) FROM intake_journal),"
-                        + " (SELECT max(id) FROM intake_journal),"
-                        + " (SELECT position FROM intake_cursor WHERE consumer = 'alerts'),"
-                        + " (SELECT count(*) FROM intake_journal WHERE id >"
-                        + "   coalesce((SELECT position FROM intake_cursor WHERE consumer = 'alerts'), '')),"
-                        + " (SELECT count(*) FROM intake_failed)")) {
+                ResultSet row = attached(statement, journal)
+                        .executeQuery("SELECT (SELECT count(*) FROM intake_journal),"
+                                + " (SELECT max(id) FROM intake_journal),"
+                                + " (SELECT position FROM intake_cursor WHERE consumer = 'alerts'),"
+                                + " (SELECT count(*) FROM intake_journal WHERE id >"
+                                + "   coalesce((SELECT position FROM intake_cursor WHERE consumer = 'alerts'), '')),"
+                                + " (SELECT count(*) FROM intake_failed)")) {
             row.next();
             return new JournalState(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), row.getLong(5));
         } catch (SQLException e) {
