@@ -52,7 +52,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -269,17 +268,9 @@ public final class Firewatch implements AutoCloseable {
         return server.port();
     }
 
-    public ConfigReloader reloader() {
-        return reloader;
-    }
-
-    /** Exposed for tests that seed or inspect data through the same store the server uses. */
-    public Store store() {
-        return store;
-    }
-
-    public Optional<Javalin> http() {
-        return Optional.of(server);
+    /** The HTTP server, for tests that walk every registered route. */
+    public Javalin http() {
+        return server;
     }
 
     private static List<dev.firewatch.health.Check> readinessChecks(
