@@ -3,7 +3,6 @@ package dev.firewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.TestFirewatch;
@@ -25,8 +24,6 @@ class DependencyFlowTest {
                 depends_on: [database]
             """;
 
-    final ObjectMapper json = new ObjectMapper();
-
     static String event(String action, String key, String dedup, String summary) {
         return """
                 {"routing_key": "%s", "event_action": "%s", "dedup_key": "%s",
@@ -34,13 +31,8 @@ class DependencyFlowTest {
     }
 
     JsonNode incidents(TestHttp api) {
-        try {
-            return json.readTree(api.get("/api/v1/incidents?state=triggered,acknowledged,resolved")
-                            .body())
-                    .path("incidents");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return api.getJson("/api/v1/incidents?state=triggered,acknowledged,resolved")
+                .path("incidents");
     }
 
     @Test
@@ -56,21 +48,12 @@ class DependencyFlowTest {
             }
             JsonNode detail = Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(api.get("/api/v1/incidents/"
-                                            + root.path("number").asText())
-                                    .body());
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> api.getJson("/api/v1/incidents/" + root.path("number").asText()),
                     d -> d.path("alert_count").asInt() == 4);
             assertThat(incidents(api)).as("one page, not four").hasSize(1);
             assertThat(detail.path("timeline").findValuesAsText("text")).anySatisfy(t -> assertThat(t)
                     .startsWith("Symptom on web, which depends on this: web-1 returns 500"));
-            JsonNode webAlerts =
-                    json.readTree(api.get("/api/v1/alerts?service=web").body()).path("alerts");
+            JsonNode webAlerts = api.getJson("/api/v1/alerts?service=web").path("alerts");
             assertThat(webAlerts.findValuesAsText("suppressed_by")).hasSize(3).allSatisfy(s -> assertThat(s)
                     .isEqualTo("dependency database (incident #"
                             + root.path("number").asText() + ")"));

@@ -3,7 +3,6 @@ package dev.firewatch.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.TestFirewatch;
@@ -35,7 +34,6 @@ class GroupingFlowTest {
     @Test
     void alertsWithTheSameGroupByValuesShareOneIncidentUntilAllHaveResolved(@TempDir Path dir) throws Exception {
         assertThat(CONFIG).contains("group_by: [alertname]");
-        ObjectMapper json = new ObjectMapper();
         try (TestFirewatch firewatch = TestFirewatch.start(dir, CONFIG, Clock.systemUTC(), Map.of())) {
             TestHttp api = firewatch.http().withKey(firewatch.key(Role.VIEWER));
             for (String instance : new String[] {"api-1", "api-2", "api-3"}) {
@@ -43,15 +41,7 @@ class GroupingFlowTest {
             }
             JsonNode incident = Eventually.within(
                             Duration.ofSeconds(5),
-                            () -> {
-                                try {
-                                    return json.readTree(
-                                                    api.get("/api/v1/incidents").body())
-                                            .path("incidents");
-                                } catch (Exception e) {
-                                    throw new AssertionError(e);
-                                }
-                            },
+                            () -> api.getJson("/api/v1/incidents").path("incidents"),
                             list -> list.size() == 1
                                     && list.path(0).path("alert_count").asInt() == 3)
                     .path(0);
@@ -65,37 +55,20 @@ class GroupingFlowTest {
             // incident has seen both, and must still be open for the third.
             Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(api.get("/api/v1/alerts?state=resolved")
-                                            .body())
-                                    .path("alerts")
-                                    .size();
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> api.getJson("/api/v1/alerts?state=resolved")
+                            .path("alerts")
+                            .size(),
                     resolved -> resolved == 2);
-            assertThat(json.readTree(api.get("/api/v1/incidents/"
-                                            + incident.path("id").asText())
-                                    .body())
+            assertThat(api.getJson("/api/v1/incidents/" + incident.path("id").asText())
                             .path("state")
                             .asText())
                     .isEqualTo("triggered");
             firewatch.http().postJson("/api/v1/integrations/alertmanager/demo-key", group("resolved", "api-3"));
             Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(api.get("/api/v1/incidents/"
-                                                    + incident.path("id").asText())
-                                            .body())
-                                    .path("state")
-                                    .asText();
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> api.getJson("/api/v1/incidents/" + incident.path("id").asText())
+                            .path("state")
+                            .asText(),
                     state -> state.equals("resolved"));
         }
     }

@@ -77,31 +77,22 @@ class SuppressionFlowTest {
         return Eventually.within(
                 Duration.ofSeconds(5),
                 () -> {
-                    try {
-                        for (JsonNode alert : json.readTree(
-                                        responder.get("/api/v1/alerts").body())
-                                .path("alerts")) {
-                            if (alert.path("summary").asText().equals(summary)) {
-                                return alert;
-                            }
+                    for (JsonNode alert : responder.getJson("/api/v1/alerts").path("alerts")) {
+                        if (alert.path("summary").asText().equals(summary)) {
+                            return alert;
                         }
-                        return null;
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
                     }
+                    return null;
                 },
                 a -> a != null);
     }
 
     static boolean hasIncidentTitled(String title) {
-        try {
-            return json.readTree(responder.get("/api/v1/incidents").body())
-                    .path("incidents")
-                    .findValuesAsText("title")
-                    .contains(title);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return responder
+                .getJson("/api/v1/incidents")
+                .path("incidents")
+                .findValuesAsText("title")
+                .contains(title);
     }
 
     @Test

@@ -39,16 +39,10 @@ class ChangesAndSeverityTest {
             TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
             JsonNode incident = Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(
-                                            responder.get("/api/v1/incidents").body())
-                                    .path("incidents")
-                                    .path(0);
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> responder
+                            .getJson("/api/v1/incidents")
+                            .path("incidents")
+                            .path(0),
                     node -> !node.isMissingNode());
             assertThat(incident.path("severity").asText()).isEqualTo("SEV2");
             assertThat(responder

@@ -48,24 +48,19 @@ class IntakeFlowTest {
         return Eventually.within(
                 Duration.ofSeconds(5),
                 () -> {
-                    try {
-                        JsonNode list = json.readTree(
-                                responder.get("/api/v1/incidents?service=demo").body());
-                        for (JsonNode incident : list.path("incidents")) {
-                            if (incident.path("title").asText().equals(title)) {
-                                return incident;
-                            }
+                    for (JsonNode incident :
+                            responder.getJson("/api/v1/incidents?service=demo").path("incidents")) {
+                        if (incident.path("title").asText().equals(title)) {
+                            return incident;
                         }
-                        return null;
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
                     }
+                    return null;
                 },
                 found -> found != null);
     }
 
-    static JsonNode incident(String idOrNumber) throws Exception {
-        return json.readTree(responder.get("/api/v1/incidents/" + idOrNumber).body());
+    static JsonNode incident(String idOrNumber) {
+        return responder.getJson("/api/v1/incidents/" + idOrNumber);
     }
 
     @Test
@@ -93,13 +88,7 @@ class IntakeFlowTest {
         String number = incident.path("number").asText();
         JsonNode detail = Eventually.within(
                 Duration.ofSeconds(5),
-                () -> {
-                    try {
-                        return incident(number);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                },
+                () -> incident(number),
                 d -> d.path("alerts").path(0).path("count").asLong() == 2);
         assertThat(detail.path("alerts")).hasSize(1);
         assertThat(detail.path("alert_count").asLong())
@@ -112,16 +101,9 @@ class IntakeFlowTest {
                 "/v2/enqueue",
                 "{\"routing_key\": \"demo-key\", \"event_action\": \"resolve\", \"dedup_key\": \"db-down-1\"}");
         assertThat(resolved.statusCode()).isEqualTo(202);
-        JsonNode after = Eventually.within(
-                Duration.ofSeconds(5),
-                () -> {
-                    try {
-                        return incident(number);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                },
-                d -> d.path("state").asText().equals("resolved"));
+        JsonNode after = Eventually.within(Duration.ofSeconds(5), () -> incident(number), d -> d.path("state")
+                .asText()
+                .equals("resolved"));
         assertThat(after.path("resolved_at").asText()).isNotBlank();
         assertThat(after.path("timeline").findValuesAsText("text")).contains("Resolved: all its alerts have resolved");
         assertThat(after.path("alerts").path(0).path("state").asText()).isEqualTo("resolved");
@@ -166,15 +148,7 @@ class IntakeFlowTest {
                 "{\"routing_key\": \"demo-key\", \"event_action\": \"acknowledge\", \"dedup_key\": \"queue-9\"}");
         Eventually.within(
                 Duration.ofSeconds(5),
-                () -> {
-                    try {
-                        return incident(incident.path("id").asText())
-                                .path("state")
-                                .asText();
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                },
+                () -> incident(incident.path("id").asText()).path("state").asText(),
                 state -> state.equals("acknowledged"));
     }
 
@@ -228,15 +202,7 @@ class IntakeFlowTest {
         for (JsonNode incident : List.of(one, two)) {
             Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return incident(incident.path("id").asText())
-                                    .path("state")
-                                    .asText();
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> incident(incident.path("id").asText()).path("state").asText(),
                     state -> state.equals("resolved"));
         }
         assertThat(sender.postJson(

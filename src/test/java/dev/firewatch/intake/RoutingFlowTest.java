@@ -3,7 +3,6 @@ package dev.firewatch.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.TestFirewatch;
@@ -29,7 +28,6 @@ class RoutingFlowTest {
 
     @Test
     void anAlertForTheDatabaseTeamOpensASev1OnTheDatabaseServiceAndStillResolves(@TempDir Path dir) throws Exception {
-        ObjectMapper json = new ObjectMapper();
         try (TestFirewatch firewatch = TestFirewatch.start(dir, CONFIG, Clock.systemUTC(), Map.of())) {
             TestHttp api = firewatch.http().withKey(firewatch.key(Role.VIEWER));
             String group = """
@@ -45,22 +43,15 @@ class RoutingFlowTest {
                     .isEqualTo(202);
             JsonNode incident = Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(api.get("/api/v1/incidents?service=database")
-                                            .body())
-                                    .path("incidents")
-                                    .path(0);
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> api.getJson("/api/v1/incidents?service=database")
+                            .path("incidents")
+                            .path(0),
                     node -> !node.isMissingNode());
             assertThat(incident.path("title").asText()).isEqualTo("Replica 2 is 40 s behind");
             assertThat(incident.path("severity").asText())
                     .as("the route forces SEV1 over the alert's warning")
                     .isEqualTo("SEV1");
-            assertThat(json.readTree(api.get("/api/v1/alerts?service=database").body())
+            assertThat(api.getJson("/api/v1/alerts?service=database")
                             .path("alerts")
                             .path(0)
                             .path("severity")
@@ -73,17 +64,10 @@ class RoutingFlowTest {
                     .postJson("/api/v1/integrations/alertmanager/demo-key", group.formatted("resolved", "resolved"));
             Eventually.within(
                     Duration.ofSeconds(5),
-                    () -> {
-                        try {
-                            return json.readTree(api.get("/api/v1/incidents/"
-                                                    + incident.path("number").asText())
-                                            .body())
-                                    .path("state")
-                                    .asText();
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
-                        }
-                    },
+                    () -> api.getJson("/api/v1/incidents/"
+                                    + incident.path("number").asText())
+                            .path("state")
+                            .asText(),
                     state -> state.equals("resolved"));
         }
     }

@@ -42,6 +42,16 @@ public final class TestHttp {
         return send(request(path, headers).GET().build());
     }
 
+    /** GET and parse the body as JSON, for polling the API inside {@code Eventually}. */
+    public com.fasterxml.jackson.databind.JsonNode getJson(String path) {
+        String body = get(path).body();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError("GET " + path + " did not answer JSON: " + body, e);
+        }
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
