@@ -8,6 +8,7 @@ import dev.firewatch.alert.route.SeverityLadder;
 import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.Incidents;
 import dev.firewatch.store.Ids;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -252,6 +253,62 @@ public final class AlertPipeline {
         if (alert.incidentId() != null) {
             incidents.alertResolved(tx, alert.incidentId(), alert.summary(), now);
         }
+    }
+
+    /**
+     * Stage 5 for silence: a firing alert its sender stopped repeating ends on its own, as with Alertmanager's
+     * {@code resolve_timeout}. The update re-checks that the alert is still firing and still unseen since
+     * {@code staleBefore} in the same statement, so a repeat that landed a moment ago, or another node's
+     * sweeper, wins and nothing is resolved twice.
+     *
+     * @return whether the alert was resolved
+     */
+    public boolean expire(Handle tx, String alertId, Instant staleBefore, Duration timeout, Instant now) {
+        Optional<Stored> stored = tx.createQuery(
+                        "SELECT id, state, summary, incident_id, suppressed_by FROM alert_alert WHERE id = :id")
+                .bind("id", alertId)
+                .map((rs, ctx) -> new Stored(
+                        rs.getString("id"),
+                        AlertState.valueOf(rs.getString("state")),
+                        rs.getString("summary"),
+                        rs.getString("incident_id"),
+                        rs.getString("suppressed_by")))
+                .findOne();
+        if (stored.isEmpty()) {
+            return false;
+        }
+        int changed = tx.createUpdate("UPDATE alert_alert SET state = 'RESOLVED', resolved_at = :now"
+                        + " WHERE id = :id AND state = 'FIRING' AND last_seen_at < :staleBefore")
+                .bind("now", now.toEpochMilli())
+                .bind("id", alertId)
+                .bind("staleBefore", staleBefore.toEpochMilli())
+                .execute();
+        if (changed == 0) {
+            return false;
+        }
+        Stored alert = stored.get();
+        history(
+                tx,
+                alert.id(),
+                now,
+                "resolved",
+                "Resolved on its own: not repeated for " + asWritten(timeout) + " (resolve_timeout)");
+        if (alert.incidentId() != null) {
+            incidents.alertResolved(tx, alert.incidentId(), alert.summary() + " (not repeated, resolve_timeout)", now);
+        }
+        return true;
+    }
+
+    /** A duration the way the config writes it: 30m, not PT30M. */
+    private static String asWritten(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
     }
 
     private void history(Handle tx, String alertId, Instant at, String kind, String text) {

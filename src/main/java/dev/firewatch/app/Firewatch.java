@@ -1,6 +1,7 @@
 package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.AlertExpiry;
 import dev.firewatch.alert.AlertPipeline;
 import dev.firewatch.alert.AlertRoutes;
 import dev.firewatch.alert.Alerts;
@@ -50,6 +51,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -83,6 +85,7 @@ public final class Firewatch implements AutoCloseable {
     private final Thread storeSetUp;
     private final Journal journal;
     private final JournalConsumer consumer;
+    private final AlertExpiry expiry;
 
     private Firewatch(
             Store store,
@@ -93,7 +96,8 @@ public final class Firewatch implements AutoCloseable {
             ConfigReloader reloader,
             Thread storeSetUp,
             Journal journal,
-            JournalConsumer consumer) {
+            JournalConsumer consumer,
+            AlertExpiry expiry) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -103,6 +107,7 @@ public final class Firewatch implements AutoCloseable {
         this.storeSetUp = storeSetUp;
         this.journal = journal;
         this.consumer = consumer;
+        this.expiry = expiry;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -158,6 +163,8 @@ public final class Firewatch implements AutoCloseable {
                 codec,
                 (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
                 256);
+        AlertExpiry expiry = new AlertExpiry(
+                store, alertPipeline, () -> resolveTimeouts(services.all()), consumer::processedThrough, clock);
         Changes changes = new Changes(store, ids);
         Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, consumer::wake);
         Runnable setUp = () -> {
@@ -170,6 +177,7 @@ public final class Firewatch implements AutoCloseable {
             users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
                     .ifPresent(password -> announceAdminPassword(adminName, password));
             consumer.start();
+            expiry.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -229,7 +237,13 @@ public final class Firewatch implements AutoCloseable {
                 server.port(),
                 store.description());
         return new Firewatch(
-                store, journalStore, migrations, readiness, server, reloader, storeSetUp, journal, consumer);
+                store, journalStore, migrations, readiness, server, reloader, storeSetUp, journal, consumer, expiry);
+    }
+
+    private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
+        Map<String, Duration> timeouts = new LinkedHashMap<>();
+        services.forEach(service -> service.resolveTimeout().ifPresent(t -> timeouts.put(service.name(), t)));
+        return timeouts;
     }
 
     private static void setUpStore(Migrations migrations, Runnable setUp) {
@@ -293,6 +307,7 @@ public final class Firewatch implements AutoCloseable {
         storeSetUp.interrupt();
         server.stop();
         journal.close(); // commits what was queued before the server stopped taking requests
+        expiry.close();
         consumer.close();
         readiness.close();
         if (journalStore != store) {

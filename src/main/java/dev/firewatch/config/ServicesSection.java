@@ -1,6 +1,7 @@
 package dev.firewatch.config;
 
 import dev.firewatch.service.ServiceSpec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +14,7 @@ import org.yaml.snakeyaml.nodes.Node;
 /** {@code services:} as written and checked; see {@link ServerSection} for the two steps. */
 record ServicesSection(List<Service> services) {
     static final List<String> KEYS =
-            List.of("name", "description", "integration_key", "channels", "depends_on", "group_by");
+            List.of("name", "description", "integration_key", "channels", "depends_on", "group_by", "resolve_timeout");
     static final ServicesSection ABSENT = new ServicesSection(List.of());
 
     /** One entry; an empty name or key means the entry had a problem that is already reported. */
@@ -24,7 +25,8 @@ record ServicesSection(List<Service> services) {
             Optional<Scalar> integrationKey,
             List<Scalar> channels,
             List<Scalar> dependsOn,
-            List<Scalar> groupBy) {}
+            List<Scalar> groupBy,
+            Optional<Duration> resolveTimeout) {}
 
     static ServicesSection read(List<Node> entries, Reading reading) {
         List<Service> services = new ArrayList<>();
@@ -79,6 +81,7 @@ record ServicesSection(List<Service> services) {
                                 .ifPresent(groupBy::add);
                     }
                 });
+        Optional<Duration> resolveTimeout = entry.duration("resolve_timeout");
         return new Service(
                 entry.path(),
                 name,
@@ -86,7 +89,8 @@ record ServicesSection(List<Service> services) {
                 key,
                 List.copyOf(channels),
                 List.copyOf(dependsOn),
-                List.copyOf(groupBy));
+                List.copyOf(groupBy),
+                resolveTimeout);
     }
 
     /** Keys are compared but never shown: an integration key lets anyone open incidents. */
@@ -206,7 +210,8 @@ record ServicesSection(List<Service> services) {
                         service.integrationKey().orElseThrow().value(),
                         service.channels().stream().map(Scalar::value).toList(),
                         service.dependsOn().stream().map(Scalar::value).toList(),
-                        service.groupBy().stream().map(Scalar::value).toList()))
+                        service.groupBy().stream().map(Scalar::value).toList(),
+                        service.resolveTimeout()))
                 .toList();
     }
 }

@@ -4,6 +4,7 @@ import dev.firewatch.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -34,6 +35,9 @@ public final class JournalConsumer implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private volatile String position;
+    /** Every signal received before this was processed; null until the first drain. */
+    private volatile Instant processedThrough;
+
     private Thread thread;
 
     /**
@@ -85,8 +89,11 @@ public final class JournalConsumer implements AutoCloseable {
     /** Processes everything committed so far. */
     void drain() {
         while (running) {
+            // Taken before the read: a row committed after the read began has a later receive time.
+            Instant readAt = clock.instant();
             List<Journal.Entry> entries = read(position);
             if (entries.isEmpty()) {
+                processedThrough = readAt;
                 return;
             }
             try {
@@ -137,6 +144,16 @@ public final class JournalConsumer implements AutoCloseable {
             return null;
         });
         position = last;
+        processedThrough = entries.getLast().receivedAt();
+    }
+
+    /**
+     * How far the alert stages have seen: every signal received before this instant has been processed. A
+     * repeat still waiting in the journal has not yet refreshed its alert, so timeouts measured against now
+     * would resolve alerts that are still repeating behind a backlog; measured against this, they do not.
+     */
+    public Optional<Instant> processedThrough() {
+        return Optional.ofNullable(processedThrough);
     }
 
     private void setAside(Journal.Entry entry, RuntimeException failure) {

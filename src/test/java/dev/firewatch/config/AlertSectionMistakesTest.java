@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each mistake in routes, severities, inhibit_rules, maintenance and depends_on, alone: one located error. */
+/** Each mistake in routes, severities, inhibit_rules, maintenance, depends_on and resolve_timeout, alone: one located error. */
 class AlertSectionMistakesTest {
     private static final String SERVICES = """
             services:
@@ -246,6 +246,24 @@ class AlertSectionMistakesTest {
                             depends_on: [database, web]
                         """,
                         "14:28: services[4].depends_on[1]: a cycle in depends_on: web → cache → queue → web; a"
-                                + " service cannot depend on itself, even through others"));
+                                + " service cannot depend on itself, even through others"),
+                arguments(
+                        "a resolve_timeout without a unit",
+                        """
+                          - name: cron
+                            integration_key: k3
+                            resolve_timeout: 30
+                        """,
+                        "8:22: services[2].resolve_timeout: expected a duration like 500ms, 30s, 5m, 12h or 7d,"
+                                + " found \"30\""),
+                arguments(
+                        "a resolve_timeout of zero",
+                        """
+                          - name: cron
+                            integration_key: k3
+                            resolve_timeout: 0s
+                        """,
+                        "8:22: services[2].resolve_timeout: expected a duration like 500ms, 30s, 5m, 12h or 7d,"
+                                + " found \"0s\""));
     }
 }
