@@ -94,9 +94,11 @@ public final class AlertExpiry implements AutoCloseable {
                             .mapTo(String.class)
                             .list();
                     int done = 0;
-                    for (String id : due) {
-                        if (pipeline.expire(tx, id, staleBefore, service.getValue(), now)) {
-                            done++;
+                    try (AlertBatch stages = pipeline.batch(tx)) {
+                        for (String id : due) {
+                            if (stages.expire(id, staleBefore, service.getValue(), now)) {
+                                done++;
+                            }
                         }
                     }
                     return new Swept(due.size(), done);

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.alert.inhibit.FiringAlert;
 import dev.firewatch.alert.inhibit.InhibitRules;
 import dev.firewatch.alert.silence.MaintenanceWindows;
+import dev.firewatch.alert.silence.Silence;
 import dev.firewatch.alert.silence.Silences;
+import dev.firewatch.store.Statements;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Stages 6 and 7: what holds an alert back from an incident. A held alert is stored and visible, with the
@@ -36,33 +37,55 @@ public final class Suppressions {
         this.inhibitRules = inhibitRules;
     }
 
-    /** The reason this alert is held, e.g. {@code silence 01J...}, or empty when nothing holds it. */
-    public Optional<String> holding(
-            Handle tx, String service, String fingerprint, Map<String, String> labels, Instant now) {
-        Optional<String> silenced = silences.muting(tx, labels, now).map(s -> "silence " + s.id());
-        if (silenced.isPresent()) {
-            return silenced;
+    /** What holds alerts back, for one batch of the alert stages. */
+    public Holds holds(Statements sql) {
+        return new Holds(sql);
+    }
+
+    /**
+     * The holds of one batch: the silences are read once, at its first alert, and asked at each alert's own
+     * time; a silence created meanwhile applies from the next batch, a fraction of a second later.
+     */
+    public final class Holds {
+        private final Statements sql;
+        private List<Silence> silences;
+
+        private Holds(Statements sql) {
+            this.sql = sql;
         }
-        Optional<String> inMaintenance = maintenance
-                .get()
-                .covering(service, now)
-                .map(w -> "maintenance of " + service
-                        + (w.spec().comment() == null || w.spec().comment().isBlank()
-                                ? ""
-                                : ": " + w.spec().comment()));
-        if (inMaintenance.isPresent()) {
-            return inMaintenance;
+
+        /** The reason this alert is held, e.g. {@code silence 01J...}, or empty when nothing holds it. */
+        public Optional<String> holding(String service, String fingerprint, Map<String, String> labels, Instant now) {
+            if (silences == null) {
+                silences = Suppressions.this.silences.notEndedAt(sql.handle(), now);
+            }
+            for (Silence silence : silences) {
+                if (silence.mutes(labels, now)) {
+                    return Optional.of("silence " + silence.id());
+                }
+            }
+            Optional<String> inMaintenance = maintenance
+                    .get()
+                    .covering(service, now)
+                    .map(w -> "maintenance of " + service
+                            + (w.spec().comment() == null || w.spec().comment().isBlank()
+                                    ? ""
+                                    : ": " + w.spec().comment()));
+            if (inMaintenance.isPresent()) {
+                return inMaintenance;
+            }
+            InhibitRules rules = inhibitRules.get();
+            if (rules.isEmpty()) {
+                return Optional.empty();
+            }
+            // Read per alert, not per batch: an alert that began firing earlier in this batch may be the source.
+            List<FiringAlert> firing = sql.list(
+                    "SELECT fingerprint, labels FROM alert_alert WHERE state = 'FIRING' AND fingerprint <> ? LIMIT "
+                            + MAX_SOURCES,
+                    rs -> new FiringAlert(rs.getString("fingerprint"), strings(rs.getString("labels"))),
+                    fingerprint);
+            return rules.inhibitedBy(labels, firing).map(source -> "inhibited by " + source);
         }
-        InhibitRules rules = inhibitRules.get();
-        if (rules.isEmpty()) {
-            return Optional.empty();
-        }
-        List<FiringAlert> firing = tx.createQuery("SELECT fingerprint, labels FROM alert_alert WHERE state = 'FIRING'"
-                        + " AND fingerprint <> :self LIMIT " + MAX_SOURCES)
-                .bind("self", fingerprint)
-                .map((rs, ctx) -> new FiringAlert(rs.getString("fingerprint"), strings(rs.getString("labels"))))
-                .list();
-        return rules.inhibitedBy(labels, firing).map(source -> "inhibited by " + source);
     }
 
     private Map<String, String> strings(String text) {

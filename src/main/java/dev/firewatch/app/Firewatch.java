@@ -1,6 +1,7 @@
 package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.AlertBatch;
 import dev.firewatch.alert.AlertExpiry;
 import dev.firewatch.alert.AlertPipeline;
 import dev.firewatch.alert.AlertRoutes;
@@ -161,7 +162,11 @@ public final class Firewatch implements AutoCloseable {
                 journalStore,
                 clock,
                 codec,
-                (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
+                (tx, entries) -> {
+                    try (AlertBatch batch = alertPipeline.batch(tx)) {
+                        entries.forEach(entry -> batch.process(entry.service(), entry.signal(), entry.receivedAt()));
+                    }
+                },
                 256);
         AlertExpiry expiry = new AlertExpiry(
                 store, alertPipeline, () -> resolveTimeouts(services.all()), consumer::processedThrough, clock);

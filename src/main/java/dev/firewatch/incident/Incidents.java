@@ -1,6 +1,7 @@
 package dev.firewatch.incident;
 
 import dev.firewatch.store.Ids;
+import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Times;
 import java.sql.ResultSet;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Incidents: opened when an alert needs a home, acknowledged and resolved by people or by their alerts.
@@ -54,102 +54,103 @@ public final class Incidents {
      * Gives a firing alert its home: the open incident of its service and group key, or a new one titled
      * after the alert. Returns the incident's id.
      */
-    public String attach(Handle tx, String service, String groupKey, String alertSummary, String severity, Instant at) {
-        Optional<Row> open = tx.createQuery("SELECT " + COLUMNS + " FROM incident_incident"
-                        + " WHERE service = :service AND group_key = :key AND state <> 'RESOLVED'"
-                        + " ORDER BY id DESC LIMIT 1")
-                .bind("service", service)
-                .bind("key", groupKey)
-                .map((rs, ctx) -> row(rs))
-                .findOne();
+    public String attach(
+            Statements sql, String service, String groupKey, String alertSummary, String severity, Instant at) {
+        Optional<Row> open = sql.first(
+                "SELECT " + COLUMNS + " FROM incident_incident"
+                        + " WHERE service = ? AND group_key = ? AND state <> 'RESOLVED' ORDER BY id DESC LIMIT 1",
+                this::row,
+                service,
+                groupKey);
         if (open.isPresent()) {
             Incident incident = open.get().incident();
             String worse = worse(incident.severity(), severity);
-            tx.createUpdate(
-                            "UPDATE incident_incident SET alert_count = alert_count + 1,"
-                                    + " open_alerts = open_alerts + 1, severity = :severity, version = version + 1 WHERE id = :id")
-                    .bind("severity", worse)
-                    .bind("id", incident.id())
-                    .execute();
-            note(tx, incident.id(), at, "alert", "Alert joined: " + alertSummary, null);
+            sql.update(
+                    "UPDATE incident_incident SET alert_count = alert_count + 1, open_alerts = open_alerts + 1,"
+                            + " severity = ?, version = version + 1 WHERE id = ?",
+                    worse,
+                    incident.id());
+            note(sql, incident.id(), at, "alert", "Alert joined: " + alertSummary, null);
             if (!worse.equals(incident.severity())) {
-                note(tx, incident.id(), at, "severity", "Severity raised to " + worse + " by a new alert", null);
+                note(sql, incident.id(), at, "severity", "Severity raised to " + worse + " by a new alert", null);
             }
             return incident.id();
         }
-        long number = tx.createUpdate("UPDATE incident_counter SET value = value + 1 WHERE name = 'incident'")
-                                .execute()
-                        == 1
-                ? tx.createQuery("SELECT value FROM incident_counter WHERE name = 'incident'")
-                        .mapTo(Long.class)
-                        .one()
-                : 0;
+        long number = sql.first(
+                        "UPDATE incident_counter SET value = value + 1 WHERE name = 'incident' RETURNING value",
+                        rs -> rs.getLong(1))
+                .orElse(0L);
         String id = ids.next();
-        tx.createUpdate(
-                        "INSERT INTO incident_incident (id, number, service, group_key, title, severity, state, created_at,"
-                                + " alert_count, open_alerts, version)"
-                                + " VALUES (:id, :number, :service, :key, :title, :severity, 'TRIGGERED', :at, 1, 1, 0)")
-                .bind("id", id)
-                .bind("number", number)
-                .bind("service", service)
-                .bind("key", groupKey)
-                .bind("title", alertSummary)
-                .bind("severity", severity)
-                .bind("at", at.toEpochMilli())
-                .execute();
-        note(tx, id, at, "triggered", "Incident opened by alert: " + alertSummary + " (" + severity + ")", null);
+        sql.update(
+                "INSERT INTO incident_incident (id, number, service, group_key, title, severity, state, created_at,"
+                        + " alert_count, open_alerts, version) VALUES (?, ?, ?, ?, ?, ?, 'TRIGGERED', ?, 1, 1, 0)",
+                id,
+                number,
+                service,
+                groupKey,
+                alertSummary,
+                severity,
+                at.toEpochMilli());
+        note(sql, id, at, "triggered", "Incident opened by alert: " + alertSummary + " (" + severity + ")", null);
         return id;
     }
 
     /** The open incident of a service, when it has one: the root cause its dependents' alerts join. */
-    public Optional<Incident> openOn(Handle tx, String service) {
-        return tx.createQuery("SELECT " + COLUMNS + " FROM incident_incident WHERE service = :service"
-                        + " AND state <> 'RESOLVED' ORDER BY id LIMIT 1")
-                .bind("service", service)
-                .map((rs, ctx) -> row(rs).incident())
-                .findOne();
+    public Optional<Incident> openOn(Statements sql, String service) {
+        return sql.first(
+                        "SELECT " + COLUMNS + " FROM incident_incident WHERE service = ? AND state <> 'RESOLVED'"
+                                + " ORDER BY id LIMIT 1",
+                        this::row,
+                        service)
+                .map(Row::incident);
     }
 
     /**
      * An alert of a dependent service joins the root's incident as a symptom: counted and on its timeline,
      * so forty failing children become one page that names the root.
      */
-    public void attachSymptom(Handle tx, String incidentId, String service, String alertSummary, Instant at) {
-        tx.createUpdate("UPDATE incident_incident SET alert_count = alert_count + 1, open_alerts = open_alerts + 1,"
-                        + " version = version + 1 WHERE id = :id")
-                .bind("id", incidentId)
-                .execute();
-        note(tx, incidentId, at, "symptom", "Symptom on " + service + ", which depends on this: " + alertSummary, null);
+    public void attachSymptom(Statements sql, String incidentId, String service, String alertSummary, Instant at) {
+        sql.update(
+                "UPDATE incident_incident SET alert_count = alert_count + 1, open_alerts = open_alerts + 1,"
+                        + " version = version + 1 WHERE id = ?",
+                incidentId);
+        note(
+                sql,
+                incidentId,
+                at,
+                "symptom",
+                "Symptom on " + service + ", which depends on this: " + alertSummary,
+                null);
     }
 
     /** One of the incident's alerts resolved; the incident resolves with its last open alert. */
-    public void alertResolved(Handle tx, String incidentId, String alertSummary, Instant at) {
-        Row row = rowById(tx, incidentId).orElse(null);
+    public void alertResolved(Statements sql, String incidentId, String alertSummary, Instant at) {
+        Row row = rowById(sql, incidentId).orElse(null);
         if (row == null || !row.incident().state().open()) {
             return;
         }
         long open = Math.max(0, row.openAlerts() - 1);
-        tx.createUpdate("UPDATE incident_incident SET open_alerts = :open, version = version + 1 WHERE id = :id")
-                .bind("open", open)
-                .bind("id", incidentId)
-                .execute();
-        note(tx, incidentId, at, "alert", "Alert resolved: " + alertSummary, null);
+        sql.update(
+                "UPDATE incident_incident SET open_alerts = ?, version = version + 1 WHERE id = ?", open, incidentId);
+        note(sql, incidentId, at, "alert", "Alert resolved: " + alertSummary, null);
         if (open == 0) {
-            Row current = rowById(tx, incidentId).orElseThrow();
-            move(tx, current, IncidentState.RESOLVED, at, "integration", "Resolved: all its alerts have resolved");
+            Row current = rowById(sql, incidentId).orElseThrow();
+            move(sql, current, IncidentState.RESOLVED, at, "integration", "Resolved: all its alerts have resolved");
         }
     }
 
     /** The sender acknowledged (Events API v2 {@code acknowledge}). */
-    public void acknowledgedBySource(Handle tx, String incidentId, Instant at) {
-        rowById(tx, incidentId)
+    public void acknowledgedBySource(Statements sql, String incidentId, Instant at) {
+        rowById(sql, incidentId)
                 .filter(row -> row.incident().state() == IncidentState.TRIGGERED)
                 .ifPresent(row ->
-                        move(tx, row, IncidentState.ACKNOWLEDGED, at, "integration", "Acknowledged by the sender"));
+                        move(sql, row, IncidentState.ACKNOWLEDGED, at, "integration", "Acknowledged by the sender"));
     }
 
-    public boolean isOpen(Handle tx, String incidentId) {
-        return rowById(tx, incidentId).map(row -> row.incident().state().open()).orElse(false);
+    public boolean isOpen(Statements sql, String incidentId) {
+        return rowById(sql, incidentId)
+                .map(row -> row.incident().state().open())
+                .orElse(false);
     }
 
     /** The more severe of two rungs; a name the ladder no longer has ranks below every rung. */
@@ -177,43 +178,42 @@ public final class Incidents {
         if (!severities.contains(severity)) {
             throw new IllegalArgumentException("severity must be one of " + severities + ", not \"" + severity + "\"");
         }
-        return store.write(tx -> {
-            Row row = find(tx, idOrNumber);
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
             String before = row.incident().severity();
             if (!before.equals(severity)) {
-                tx.createUpdate(
-                                "UPDATE incident_incident SET severity = :severity, version = version + 1 WHERE id = :id")
-                        .bind("severity", severity)
-                        .bind("id", row.incident().id())
-                        .execute();
+                sql.update(
+                        "UPDATE incident_incident SET severity = ?, version = version + 1 WHERE id = ?",
+                        severity,
+                        row.incident().id());
                 note(
-                        tx,
+                        sql,
                         row.incident().id(),
                         clock.instant(),
                         "severity",
                         "Severity changed from " + before + " to " + severity + " by " + actor,
                         actor);
             }
-            return rowById(tx, row.incident().id()).orElseThrow().incident();
+            return rowById(sql, row.incident().id()).orElseThrow().incident();
         });
     }
 
     /** Records the request to escalate; paging acts on it once escalation policies exist. */
     public Incident escalate(String idOrNumber, String actor) {
-        return store.write(tx -> {
-            Row row = find(tx, idOrNumber);
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
             if (!row.incident().state().open()) {
                 throw new IllegalMove(
                         "incident #" + row.incident().number() + " is resolved; there is nobody to escalate to");
             }
-            note(tx, row.incident().id(), clock.instant(), "escalated", "Escalated by " + actor, actor);
-            return rowById(tx, row.incident().id()).orElseThrow().incident();
+            note(sql, row.incident().id(), clock.instant(), "escalated", "Escalated by " + actor, actor);
+            return rowById(sql, row.incident().id()).orElseThrow().incident();
         });
     }
 
     private Incident act(String idOrNumber, String actor, IncidentState target, String text) {
-        return store.write(tx -> {
-            Row row = find(tx, idOrNumber);
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
             IncidentState state = row.incident().state();
             if (state == target) {
                 return row.incident(); // asked twice: nothing more to do
@@ -222,31 +222,53 @@ public final class Incidents {
                 throw new IllegalMove("incident #" + row.incident().number() + " is " + state.wireName()
                         + "; it cannot be " + target.wireName());
             }
-            move(tx, row, target, clock.instant(), actor, text);
-            return rowById(tx, row.incident().id()).orElseThrow().incident();
+            move(sql, row, target, clock.instant(), actor, text);
+            return rowById(sql, row.incident().id()).orElseThrow().incident();
         });
     }
 
-    private void move(Handle tx, Row row, IncidentState target, Instant at, String actor, String text) {
-        String stamp =
+    private <T> T write(java.util.function.Function<Statements, T> work) {
+        return store.write(tx -> {
+            try (Statements sql = Statements.over(tx)) {
+                return work.apply(sql);
+            }
+        });
+    }
+
+    private void move(Statements sql, Row row, IncidentState target, Instant at, String actor, String text) {
+        String id = row.incident().id();
+        String guard = ", version = version + 1 WHERE id = ? AND version = ?";
+        int changed =
                 switch (target) {
-                    case ACKNOWLEDGED -> ", acknowledged_at = :at, acknowledged_by = :actor";
-                    case RESOLVED -> ", resolved_at = :at, resolved_by = :actor";
+                    case ACKNOWLEDGED ->
+                        sql.update(
+                                "UPDATE incident_incident SET state = ?, acknowledged_at = ?, acknowledged_by = ?"
+                                        + guard,
+                                target.name(),
+                                at.toEpochMilli(),
+                                actor,
+                                id,
+                                row.version());
+                    case RESOLVED ->
+                        sql.update(
+                                "UPDATE incident_incident SET state = ?, resolved_at = ?, resolved_by = ?" + guard,
+                                target.name(),
+                                at.toEpochMilli(),
+                                actor,
+                                id,
+                                row.version());
                     case TRIGGERED ->
-                        ", acknowledged_at = NULL, acknowledged_by = NULL, resolved_at = NULL, resolved_by = NULL";
+                        sql.update(
+                                "UPDATE incident_incident SET state = ?, acknowledged_at = NULL, acknowledged_by = NULL,"
+                                        + " resolved_at = NULL, resolved_by = NULL" + guard,
+                                target.name(),
+                                id,
+                                row.version());
                 };
-        int changed = tx.createUpdate("UPDATE incident_incident SET state = :state" + stamp
-                        + ", version = version + 1 WHERE id = :id AND version = :version")
-                .bind("state", target.name())
-                .bind("at", at.toEpochMilli())
-                .bind("actor", actor)
-                .bind("id", row.incident().id())
-                .bind("version", row.version())
-                .execute();
         if (changed == 0) {
             throw new IllegalMove("incident #" + row.incident().number() + " changed at the same moment; try again");
         }
-        note(tx, row.incident().id(), at, target.wireName(), text, actor);
+        note(sql, id, at, target.wireName(), text, actor);
     }
 
     // --- reading
@@ -270,7 +292,11 @@ public final class Incidents {
     }
 
     public Optional<Incident> find(String idOrNumber) {
-        return store.read(h -> lookup(h, idOrNumber).map(Row::incident));
+        return store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return lookup(sql, idOrNumber).map(Row::incident);
+            }
+        });
     }
 
     public List<TimelineEntry> timeline(String incidentId) {
@@ -282,38 +308,34 @@ public final class Incidents {
                 .list());
     }
 
-    private Row find(Handle tx, String idOrNumber) {
-        return lookup(tx, idOrNumber)
+    private Row find(Statements sql, String idOrNumber) {
+        return lookup(sql, idOrNumber)
                 .orElseThrow(() -> new java.util.NoSuchElementException("no incident with id or number " + idOrNumber));
     }
 
-    private Optional<Row> lookup(Handle h, String idOrNumber) {
+    private Optional<Row> lookup(Statements sql, String idOrNumber) {
         if (idOrNumber.matches("\\d{1,18}")) {
-            return h.createQuery("SELECT " + COLUMNS + " FROM incident_incident WHERE number = :n")
-                    .bind("n", Long.parseLong(idOrNumber))
-                    .map((rs, ctx) -> row(rs))
-                    .findOne();
+            return sql.first(
+                    "SELECT " + COLUMNS + " FROM incident_incident WHERE number = ?",
+                    this::row,
+                    Long.parseLong(idOrNumber));
         }
-        return rowById(h, idOrNumber);
+        return rowById(sql, idOrNumber);
     }
 
-    private Optional<Row> rowById(Handle h, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM incident_incident WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> row(rs))
-                .findOne();
+    private Optional<Row> rowById(Statements sql, String id) {
+        return sql.first("SELECT " + COLUMNS + " FROM incident_incident WHERE id = ?", this::row, id);
     }
 
-    private void note(Handle tx, String incidentId, Instant at, String kind, String text, String actor) {
-        tx.createUpdate("INSERT INTO incident_timeline (id, incident_id, at, kind, text, actor)"
-                        + " VALUES (:id, :incident, :at, :kind, :text, :actor)")
-                .bind("id", ids.next())
-                .bind("incident", incidentId)
-                .bind("at", at.toEpochMilli())
-                .bind("kind", kind)
-                .bind("text", text)
-                .bind("actor", actor)
-                .execute();
+    private void note(Statements sql, String incidentId, Instant at, String kind, String text, String actor) {
+        sql.update(
+                "INSERT INTO incident_timeline (id, incident_id, at, kind, text, actor) VALUES (?, ?, ?, ?, ?, ?)",
+                ids.next(),
+                incidentId,
+                at.toEpochMilli(),
+                kind,
+                text,
+                actor);
     }
 
     private Row row(ResultSet rs) throws SQLException {

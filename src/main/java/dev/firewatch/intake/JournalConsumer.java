@@ -20,10 +20,10 @@ public final class JournalConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalConsumer.class);
     private static final String NAME = "alerts";
 
-    /** What is done with each row, inside the consumer's transaction. */
+    /** What is done with a batch of rows, in order, inside the consumer's transaction. */
     @FunctionalInterface
     public interface Work {
-        void process(Handle tx, Journal.Entry entry);
+        void process(Handle tx, List<Journal.Entry> entries);
     }
 
     private final Store store;
@@ -137,9 +137,7 @@ public final class JournalConsumer implements AutoCloseable {
     private void commit(List<Journal.Entry> entries) {
         String last = entries.getLast().id();
         store.write(tx -> {
-            for (Journal.Entry entry : entries) {
-                work.process(tx, entry);
-            }
+            work.process(tx, entries);
             advance(tx, last);
             return null;
         });

@@ -6,13 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.MutableClock;
+import dev.firewatch.testing.PostgresDatabases;
 import dev.firewatch.testing.TestFirewatch;
 import dev.firewatch.testing.TestHttp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sender that stops repeating a firing alert (a dead cron host, an exporter that went away) must not leave
@@ -34,11 +36,15 @@ class AutoResolveFlowTest {
                  "payload": {"summary": "Disk filling on %s", "source": "host", "severity": "error"}}""".formatted(key, dedupKey, dedupKey);
     }
 
-    @Test
-    void anAlertNotRepeatedForItsServicesResolveTimeoutResolvesAndTakesItsIncidentWithIt(@TempDir Path dir) {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void anAlertNotRepeatedForItsServicesResolveTimeoutResolvesAndTakesItsIncidentWithIt(
+            String store, @TempDir Path dir) {
         assertThat(CONFIG).contains("resolve_timeout: 5m");
         MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
-        try (TestFirewatch firewatch = TestFirewatch.start(dir, CONFIG, clock, Map.of())) {
+        String url = store.equals("postgresql") ? PostgresDatabases.create() : null;
+        String config = url == null ? CONFIG : CONFIG + "store:\n  url: " + url + "\n  pool_size: 4\n";
+        try (TestFirewatch firewatch = TestFirewatch.start(dir, config, clock, Map.of())) {
             TestHttp api = firewatch.http().withKey(firewatch.key(Role.VIEWER));
             TestHttp sender = firewatch.http();
             assertThat(sender.postJson("/v2/enqueue", trigger("demo-key", "disk-a"))
@@ -87,6 +93,10 @@ class AutoResolveFlowTest {
                     state -> state.equals("firing"));
             assertThat(alert(api, "disk-a").path("incident_id").asText())
                     .isNotEqualTo(a.path("incident_id").asText());
+        } finally {
+            if (url != null) {
+                PostgresDatabases.drop(url);
+            }
         }
     }
 

@@ -9,32 +9,41 @@ import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.TestFirewatch;
 import dev.firewatch.testing.TestHttp;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** From a sender's POST to an incident a responder sees, acknowledges and sees resolved. */
+/**
+ * From a sender's POST to an incident a responder sees, acknowledges and sees resolved, on SQLite; {@code
+ * PostgresIntakeFlowTest} runs the same on PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeFlowTest {
-    @TempDir
-    static Path dir;
-
-    static TestFirewatch firewatch;
-    static TestHttp responder;
-    static TestHttp sender;
+    TestFirewatch firewatch;
+    TestHttp responder;
+    TestHttp sender;
     static final ObjectMapper json = new ObjectMapper();
 
+    /** The config the server starts with; the PostgreSQL variant adds its store. */
+    String config() {
+        return TestFirewatch.BASE_CONFIG;
+    }
+
     @BeforeAll
-    static void start() {
-        firewatch = TestFirewatch.start(dir);
+    void start(@TempDir Path dir) {
+        firewatch = TestFirewatch.start(dir, config(), Clock.systemUTC(), Map.of());
         responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
         sender = firewatch.http();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         firewatch.close();
     }
 
@@ -44,7 +53,7 @@ class IntakeFlowTest {
                  "payload": {"summary": "%s", "source": "db-1", "severity": "%s"}}""".formatted(dedupKey, summary, severity);
     }
 
-    static JsonNode incidentTitled(String title) {
+    JsonNode incidentTitled(String title) {
         return Eventually.within(
                 Duration.ofSeconds(5),
                 () -> {
@@ -59,7 +68,7 @@ class IntakeFlowTest {
                 found -> found != null);
     }
 
-    static JsonNode incident(String idOrNumber) {
+    JsonNode incident(String idOrNumber) {
         return responder.getJson("/api/v1/incidents/" + idOrNumber);
     }
 

@@ -98,13 +98,12 @@ public final class Silences {
         });
     }
 
-    /** The silence that mutes these labels now, if any; read inside the alert stages' transaction. */
-    public Optional<Silence> muting(Handle tx, Map<String, String> labels, Instant now) {
-        return active(tx, now).stream().filter(s -> s.mutes(labels, now)).findFirst();
-    }
-
-    private List<Silence> active(Handle h, Instant now) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM alert_silence WHERE ends_at > :now AND starts_at <= :now")
+    /**
+     * Every silence that has not ended at {@code now}, pending ones included, so the alert stages read them
+     * once per batch and ask each one {@link Silence#mutes} at the alert's own time.
+     */
+    public List<Silence> notEndedAt(Handle tx, Instant now) {
+        return tx.createQuery("SELECT " + COLUMNS + " FROM alert_silence WHERE ends_at > :now")
                 .bind("now", now.toEpochMilli())
                 .map((rs, ctx) -> silence(rs))
                 .list();
