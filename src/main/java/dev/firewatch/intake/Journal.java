@@ -3,6 +3,7 @@ package dev.firewatch.intake;
 import dev.firewatch.alert.Signal;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Store;
+import dev.firewatch.store.Vendor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
+    /** The advisory lock key journal commits take turns under on PostgreSQL ("fwjourna" in ASCII). */
+    private static final long JOURNAL_LOCK = 0x66776A6F75726E61L;
 
     /** A committed row. */
     public record Entry(String id, Instant receivedAt, String service, Signal signal) {}
@@ -127,6 +131,7 @@ public final class Journal implements AutoCloseable {
         List<List<Entry>> entries = new ArrayList<>(batch.size());
         try {
             store.write(tx -> {
+                takeTurn(tx);
                 PreparedBatch insert = tx.prepareBatch(
                         "INSERT INTO intake_journal (id, received_at, service, signal) VALUES (:id, :at, :service, :signal)");
                 for (Pending pending : batch) {
@@ -158,6 +163,27 @@ public final class Journal implements AutoCloseable {
             batch.get(i).done().complete(entries.get(i));
         }
         afterCommit.run();
+    }
+
+    /**
+     * The consumer reads rows after its cursor in id order, so rows must become visible in id order. One
+     * writer thread guarantees that within a process; nodes sharing a PostgreSQL database take turns under a
+     * transaction-scoped advisory lock and, once it is theirs, make their ids after the newest row any node
+     * committed (an index lookup per group commit, not per row). Without this, a node whose commit landed
+     * later with an earlier id would have its rows skipped.
+     */
+    private void takeTurn(Handle tx) {
+        if (store.vendor() != Vendor.POSTGRESQL) {
+            return;
+        }
+        tx.createQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS turn")
+                .bind("key", JOURNAL_LOCK)
+                .mapTo(Integer.class)
+                .one();
+        tx.createQuery("SELECT id FROM intake_journal ORDER BY id DESC LIMIT 1")
+                .mapTo(String.class)
+                .findOne()
+                .ifPresent(ids::notBefore);
     }
 
     /** Stops taking signals and commits what is already queued. */

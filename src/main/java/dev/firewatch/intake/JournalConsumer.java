@@ -1,6 +1,7 @@
 package dev.firewatch.intake;
 
 import dev.firewatch.store.Store;
+import dev.firewatch.store.Vendor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -66,11 +67,17 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     private void loop() {
-        position = store.read(h -> h.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c")
-                .bind("c", NAME)
-                .mapTo(String.class)
-                .findOne()
-                .orElse(""));
+        // The row exists before anyone consumes, so nodes sharing a PostgreSQL database can lock it (claim).
+        position = store.write(h -> {
+            h.createUpdate("INSERT INTO intake_cursor (consumer, position) VALUES (:c, '')"
+                            + " ON CONFLICT (consumer) DO NOTHING")
+                    .bind("c", NAME)
+                    .execute();
+            return h.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c")
+                    .bind("c", NAME)
+                    .mapTo(String.class)
+                    .one();
+        });
         while (running) {
             try {
                 wake.tryAcquire(250, TimeUnit.MILLISECONDS);
@@ -97,7 +104,9 @@ public final class JournalConsumer implements AutoCloseable {
                 return;
             }
             try {
-                commit(entries);
+                if (!commit(entries)) {
+                    continue; // another node processed these rows; go on from where it left the cursor
+                }
             } catch (RuntimeException batchFailed) {
                 // One bad row must not stop every alert behind it: go one by one, and set aside the row
                 // that fails on its own, where an operator sees it.
@@ -112,7 +121,7 @@ public final class JournalConsumer implements AutoCloseable {
     private void processAlone(Journal.Entry entry) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commit(List.of(entry));
+                commit(List.of(entry)); // done, by us or by another node
                 return;
             } catch (RuntimeException failed) {
                 if (attempt == 3) {
@@ -134,15 +143,43 @@ public final class JournalConsumer implements AutoCloseable {
         }
     }
 
-    private void commit(List<Journal.Entry> entries) {
+    /** Processes the rows and moves the cursor past them, in one transaction; false when another node had. */
+    private boolean commit(List<Journal.Entry> entries) {
         String last = entries.getLast().id();
-        store.write(tx -> {
+        boolean done = store.write(tx -> {
+            if (!claim(tx)) {
+                return false;
+            }
             work.process(tx, entries);
             advance(tx, last);
-            return null;
+            return true;
         });
-        position = last;
-        processedThrough = entries.getLast().receivedAt();
+        if (done) {
+            position = last;
+            processedThrough = entries.getLast().receivedAt();
+        }
+        return done;
+    }
+
+    /**
+     * On PostgreSQL several nodes may share the journal, each with a consumer. The cursor row, locked until
+     * the transaction ends, makes them take turns, and says whether this node's rows are still the next ones:
+     * when another node got further meanwhile, this batch is dropped and reading resumes from there. On
+     * SQLite there is one process and one writer, so there is nothing to claim.
+     */
+    private boolean claim(Handle tx) {
+        if (store.vendor() != Vendor.POSTGRESQL) {
+            return true;
+        }
+        String current = tx.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c FOR UPDATE")
+                .bind("c", NAME)
+                .mapTo(String.class)
+                .one();
+        if (current.equals(position)) {
+            return true;
+        }
+        position = current;
+        return false;
     }
 
     /**
@@ -156,6 +193,9 @@ public final class JournalConsumer implements AutoCloseable {
 
     private void setAside(Journal.Entry entry, RuntimeException failure) {
         store.write(tx -> {
+            if (!claim(tx)) {
+                return null;
+            }
             tx.createUpdate("INSERT INTO intake_failed (journal_id, failed_at, error) VALUES (:id, :at, :error)"
                             + " ON CONFLICT (journal_id) DO NOTHING")
                     .bind("id", entry.id())
@@ -163,9 +203,9 @@ public final class JournalConsumer implements AutoCloseable {
                     .bind("error", String.valueOf(failure.getMessage()))
                     .execute();
             advance(tx, entry.id());
+            position = entry.id();
             return null;
         });
-        position = entry.id();
     }
 
     private static void advance(Handle tx, String to) {
