@@ -119,7 +119,8 @@ record ChannelsSection(List<Channel> channels) {
         return enabled;
     }
 
-    private static String whyBlank(Scalar value, Mapping entry) {
+    /** Why a value from the environment came out empty: which variables are unset or empty. */
+    static String whyBlank(Scalar value, Mapping entry) {
         var substitution = entry.reading().substitution();
         var reasons =
                 value.blankVariables().stream().map(substitution::whyBlank).toList();

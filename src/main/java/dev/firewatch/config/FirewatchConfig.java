@@ -6,6 +6,7 @@ import dev.firewatch.alert.MaintenanceSpec;
 import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
+import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
@@ -18,6 +19,8 @@ import java.util.List;
  *
  * @param severities the incident severity ladder, most severe first; the default SEV1 to SEV3 when the file
  *     has none
+ * @param webhooks every service's webhooks ({@code services[].webhooks}), which read senders that speak nothing
+ *     standard
  */
 public record FirewatchConfig(
         Path source,
@@ -30,4 +33,5 @@ public record FirewatchConfig(
         List<IncidentSeveritySpec> severities,
         RoutesSpec routes,
         List<InhibitRuleSpec> inhibitRules,
-        List<MaintenanceSpec> maintenance) {}
+        List<MaintenanceSpec> maintenance,
+        List<WebhookSpec> webhooks) {}

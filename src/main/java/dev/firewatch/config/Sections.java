@@ -88,6 +88,7 @@ record Sections(
                 severities.specs(),
                 routes.spec(),
                 inhibitRules.specs(),
-                maintenance.specs());
+                maintenance.specs(),
+                services.webhookSpecs());
     }
 }

@@ -1,5 +1,6 @@
 package dev.firewatch.config;
 
+import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.service.ServiceSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,15 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** {@code services:} as written and checked; see {@link ServerSection} for the two steps. */
 record ServicesSection(List<Service> services) {
-    static final List<String> KEYS =
-            List.of("name", "description", "integration_key", "channels", "depends_on", "group_by", "resolve_timeout");
+    static final List<String> KEYS = List.of(
+            "name",
+            "description",
+            "integration_key",
+            "channels",
+            "depends_on",
+            "group_by",
+            "resolve_timeout",
+            "webhooks");
     static final ServicesSection ABSENT = new ServicesSection(List.of());
 
     /** One entry; an empty name or key means the entry had a problem that is already reported. */
@@ -26,7 +34,8 @@ record ServicesSection(List<Service> services) {
             List<Scalar> channels,
             List<Scalar> dependsOn,
             List<Scalar> groupBy,
-            Optional<Duration> resolveTimeout) {}
+            Optional<Duration> resolveTimeout,
+            List<WebhooksSection.Webhook> webhooks) {}
 
     static ServicesSection read(List<Node> entries, Reading reading) {
         List<Service> services = new ArrayList<>();
@@ -90,28 +99,38 @@ record ServicesSection(List<Service> services) {
                 List.copyOf(channels),
                 List.copyOf(dependsOn),
                 List.copyOf(groupBy),
-                resolveTimeout);
+                resolveTimeout,
+                WebhooksSection.read(entry));
     }
 
-    /** Keys are compared but never shown: an integration key lets anyone open incidents. */
+    /**
+     * Keys are compared but never shown: an integration key lets anyone open incidents. A webhook key shares the
+     * check, so no key can name both a service and a webhook, and a request's key always means one thing.
+     */
     private static void requireUniqueKeys(List<Service> services, Problems problems) {
-        Map<String, Service> first = new HashMap<>();
+        record Use(String path, Scalar key) {}
+        Map<String, Use> first = new HashMap<>();
         for (Service service : services) {
-            service.integrationKey().ifPresent(key -> {
-                Service earlier = first.putIfAbsent(key.value(), service);
+            List<Use> uses = new ArrayList<>();
+            service.integrationKey().ifPresent(key -> uses.add(new Use(service.path(), key)));
+            for (WebhooksSection.Webhook webhook : service.webhooks()) {
+                webhook.key().ifPresent(key -> uses.add(new Use(webhook.path(), key)));
+            }
+            for (Use use : uses) {
+                Use earlier = first.putIfAbsent(use.key().value(), use);
                 if (earlier != null) {
+                    boolean webhook =
+                            use.path().contains(".webhooks[") || earlier.path().contains(".webhooks[");
                     problems.error(
-                            key.at(),
-                            service.path() + ".integration_key: the same key as " + earlier.path()
-                                    + " on line "
-                                    + (earlier.integrationKey()
-                                                    .orElseThrow()
-                                                    .at()
-                                                    .getLine()
-                                            + 1)
-                                    + "; each service needs its own key");
+                            use.key().at(),
+                            use.path() + (use.path().equals(service.path()) ? ".integration_key" : ".key")
+                                    + ": the same key as " + earlier.path() + " on line "
+                                    + (earlier.key().at().getLine() + 1)
+                                    + (webhook
+                                            ? "; each service and each webhook needs its own key"
+                                            : "; each service needs its own key"));
                 }
-            });
+            }
         }
     }
 
@@ -200,6 +219,15 @@ record ServicesSection(List<Service> services) {
                         service.path() + ".channels[" + i + "]: unknown channel " + channel.shown() + help);
             }
         }
+    }
+
+    /** Every service's webhooks, in file order. */
+    List<WebhookSpec> webhookSpecs() {
+        return services.stream()
+                .flatMap(service -> service.webhooks().stream()
+                        .map(webhook ->
+                                webhook.spec(service.name().orElseThrow().value())))
+                .toList();
     }
 
     List<ServiceSpec> specs() {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The severities a sender may name, by wire name, most severe first (the order error messages list them). */
-final class SeverityNames {
-    static final Map<String, Severity> BY_NAME = byName();
+public final class SeverityNames {
+    public static final Map<String, Severity> BY_NAME = byName();
 
     private SeverityNames() {}
 
