@@ -17,7 +17,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Turns the bytes of a request body into one JSON object, or records the one reason it cannot. */
+/** Turns the bytes of a request body into one JSON value, or records the one reason it cannot. */
 final class JsonBody {
     /**
      * Deeper than any real alert body (Alertmanager's is four levels, a PagerDuty event with nested custom
@@ -39,8 +39,26 @@ final class JsonBody {
 
     /** The body's top-level object, or null after adding a whole-body error to {@code errors}. */
     static ObjectNode object(byte[] body, List<FieldError> errors) {
+        JsonNode root = value(body, "a JSON object", errors);
+        if (root == null) {
+            return null;
+        }
+        if (!(root instanceof ObjectNode object)) {
+            errors.add(new FieldError(
+                    null, "the body must be a JSON object ({...}), got " + JsonFields.kindOf(root) + " at the top"));
+            return null;
+        }
+        return object;
+    }
+
+    /**
+     * The body's top-level value, whatever its kind, or null after adding a whole-body error to {@code errors}.
+     *
+     * @param expected what the body should be, for the message when it is empty
+     */
+    static JsonNode value(byte[] body, String expected, List<FieldError> errors) {
         if (body == null) {
-            errors.add(new FieldError(null, "the body is empty; expected a JSON object"));
+            errors.add(new FieldError(null, "the body is empty; expected " + expected));
             return null;
         }
         // Decoded here rather than by Jackson, which guesses UTF-16 or UTF-32 from zero bytes: JSON over
@@ -50,7 +68,7 @@ final class JsonBody {
             return null;
         }
         if (text.isBlank()) {
-            errors.add(new FieldError(null, "the body is empty; expected a JSON object"));
+            errors.add(new FieldError(null, "the body is empty; expected " + expected));
             return null;
         }
         JsonNode root;
@@ -66,15 +84,10 @@ final class JsonBody {
             return null;
         }
         if (root == null || root.isMissingNode()) {
-            errors.add(new FieldError(null, "the body is empty; expected a JSON object"));
+            errors.add(new FieldError(null, "the body is empty; expected " + expected));
             return null;
         }
-        if (!(root instanceof ObjectNode object)) {
-            errors.add(new FieldError(
-                    null, "the body must be a JSON object ({...}), got " + JsonFields.kindOf(root) + " at the top"));
-            return null;
-        }
-        return object;
+        return root;
     }
 
     private static String utf8(byte[] body, List<FieldError> errors) {
