@@ -36,6 +36,7 @@ import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
+import dev.firewatch.intake.Webhooks;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
@@ -215,7 +216,7 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
-                new IntakeRoutes(services, journal, changes, clock),
+                new IntakeRoutes(services, new Webhooks(() -> reloader.current().webhooks()), journal, changes, clock),
                 new AlertRoutes(alerts, pages, () -> services.all().stream()
                         .map(ServiceSpec::name)
                         .toList()),

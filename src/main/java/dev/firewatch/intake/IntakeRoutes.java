@@ -22,6 +22,7 @@ public final class IntakeRoutes implements RouteSet {
     public static final String KEY_HEADER = "X-Integration-Key";
 
     private final Services services;
+    private final Webhooks webhooks;
     private final Journal journal;
     private final Changes changes;
     private final ChangeEventDecoder changeEvents = new ChangeEventDecoder();
@@ -29,9 +30,11 @@ public final class IntakeRoutes implements RouteSet {
     private final EventsV2Decoder eventsV2 = new EventsV2Decoder();
     private final AlertmanagerDecoder alertmanager = new AlertmanagerDecoder();
     private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
+    private final WebhookDecoder webhookDecoder = new WebhookDecoder();
 
-    public IntakeRoutes(Services services, Journal journal, Changes changes, Clock clock) {
+    public IntakeRoutes(Services services, Webhooks webhooks, Journal journal, Changes changes, Clock clock) {
         this.services = services;
+        this.webhooks = webhooks;
         this.journal = journal;
         this.changes = changes;
         this.clock = clock;
@@ -43,6 +46,7 @@ public final class IntakeRoutes implements RouteSet {
         routes.post("/v2/change/enqueue", this::changeEnqueue, Access.PUBLIC);
         routes.post("/api/v1/integrations/alertmanager/{key}", this::alertmanager, Access.PUBLIC);
         routes.post("/api/v1/events", this::nativeEvents, Access.PUBLIC);
+        routes.post("/api/v1/integrations/webhook/{key}", this::webhook, Access.PUBLIC);
     }
 
     /** PagerDuty Events API v2: same bodies, same answers, so anything that pages PagerDuty can page us. */
@@ -112,19 +116,7 @@ public final class IntakeRoutes implements RouteSet {
 
     private void accept(Context ctx, ServiceSpec service, Decoded decoded) {
         switch (decoded) {
-            case Decoded.Rejected rejected -> {
-                FieldError first = rejected.errors().getFirst();
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put(
-                        "error",
-                        rejected.errors().size() == 1
-                                ? first.message()
-                                : first.message() + " (and "
-                                        + (rejected.errors().size() - 1) + " more, under errors)");
-                body.put("field", first.field());
-                body.put("errors", rejected.errors());
-                ctx.status(400).json(body);
-            }
+            case Decoded.Rejected rejected -> ctx.status(400).json(IntakeErrors.of(rejected.errors()));
             case Decoded.Accepted accepted -> {
                 List<Journal.Entry> committed = commit(service, accepted.signals());
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -139,6 +131,38 @@ public final class IntakeRoutes implements RouteSet {
                 ctx.status(202).json(body);
             }
         }
+    }
+
+    /**
+     * A sender that speaks nothing standard, read by the rules of the webhook its key names. The signature is
+     * checked on the bytes as they came, before anything parses them.
+     */
+    private void webhook(Context ctx) {
+        String key = ctx.pathParam("key");
+        WebhookSpec webhook = webhooks.byKey(key).orElseThrow(() -> unknownWebhookKey(key));
+        // The webhook and its service come from one config; a reload between the two lookups may part them.
+        ServiceSpec service = services.byName(webhook.service()).orElseThrow(() -> unknownWebhookKey(key));
+        byte[] body = ctx.bodyAsBytes();
+        webhook.signature().ifPresent(signature -> signature
+                .refusal(ctx.header(signature.header()), body)
+                .ifPresent(reason -> {
+                    throw new HttpProblem(401, reason, signature.header());
+                }));
+        WebhookOutcome outcome = webhookDecoder.decode(webhook, body, service.integrationKey(), clock.instant());
+        if (outcome instanceof WebhookOutcome.Mapped mapped) {
+            commit(service, List.of(mapped.signal()));
+        }
+        WebhookResponses.Body answer = WebhookResponses.answer(outcome, service.name());
+        ctx.status(answer.httpStatus()).json(answer);
+    }
+
+    private HttpProblem unknownWebhookKey(String key) {
+        String hint = services.byIntegrationKey(key)
+                .map(s -> "; that is the integration key of service " + s.name()
+                        + ", which the other intake endpoints take. This endpoint needs the key of one of its"
+                        + " webhooks (services[].webhooks[].key), whose rules say how to read the body")
+                .orElse("; check services[].webhooks[].key in the config");
+        return HttpProblem.notFound("no webhook has the key \"" + abbreviate(key) + "\"" + hint);
     }
 
     private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {

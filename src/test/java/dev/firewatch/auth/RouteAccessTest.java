@@ -32,7 +32,8 @@ class RouteAccessTest {
             "POST /v2/enqueue",
             "POST /v2/change/enqueue",
             "POST /api/v1/integrations/alertmanager/{key}",
-            "POST /api/v1/events");
+            "POST /api/v1/events",
+            "POST /api/v1/integrations/webhook/{key}");
 
     @TempDir
     static Path dir;
