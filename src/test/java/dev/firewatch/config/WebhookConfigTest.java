@@ -8,6 +8,9 @@ import dev.firewatch.intake.FieldTemplate;
 import dev.firewatch.intake.WebhookAction;
 import dev.firewatch.intake.WebhookSignature;
 import dev.firewatch.intake.WebhookSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -84,6 +87,29 @@ class WebhookConfigTest {
         assertThat(webhook.mapping().dedupKey()).isEmpty();
         assertThat(webhook.signature()).isEqualTo(Optional.empty());
         assertThat(config.services().getFirst().name()).isEqualTo("shop");
+    }
+
+    @Test
+    void theExamplesInTheDocsAndTheShippedConfigLoad() throws IOException {
+        String docs = Files.readString(Path.of("docs/configuration.md"));
+        String section = docs.substring(docs.indexOf("### `webhooks`"));
+        String documented = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 8));
+        var environment = Map.of(
+                "SHOP_KEY", "shop-key",
+                "SENTRY_WEBHOOK_KEY", "sentry-key",
+                "SENTRY_CLIENT_SECRET", "s1",
+                "GITHUB_WEBHOOK_KEY", "github-key",
+                "GITHUB_WEBHOOK_SECRET", "s2");
+        assertThat(Configs.loaded(Configs.parse(documented, environment)).webhooks())
+                .extracting(WebhookSpec::name)
+                .containsExactly("sentry", "github");
+
+        String uncommented =
+                Files.readString(Path.of("firewatch.yaml")).replaceAll("(?m)^    # (webhooks:|  )", "    $1");
+        assertThat(Configs.loaded(Configs.parse(uncommented, Map.of("GITHUB_WEBHOOK_SECRET", "s2")))
+                        .webhooks())
+                .extracting(WebhookSpec::key)
+                .containsExactly("demo-github-key");
     }
 
     @ParameterizedTest(name = "{0}")
