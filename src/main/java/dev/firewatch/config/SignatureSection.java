@@ -29,28 +29,12 @@ final class SignatureSection {
     /** The signature, or empty after reporting every mistake in it. */
     static Optional<WebhookSignature> read(Mapping signature) {
         signature.allowOnly(KEYS);
-        var header = required(signature, "header", "a header name like X-Hub-Signature-256")
-                .filter(written -> {
-                    if (HEADER.matcher(written.value()).matches()) {
-                        return true;
-                    }
-                    signature.error(
-                            written.at(),
-                            signature.path("header") + ": expected a header name like X-Hub-Signature-256, found "
-                                    + written.shown());
-                    return false;
-                });
+        var header = WebhooksSection.required(signature, "header", "expected a header name like X-Hub-Signature-256")
+                ? WebhooksSection.matching(signature, "header", HEADER, "a header name like X-Hub-Signature-256")
+                : Optional.<Scalar>empty();
         var secret = secret(signature);
-        var algorithm = signature.has("algorithm")
-                ? signature
-                        .scalar("algorithm", "sha1, sha256 or sha512")
-                        .flatMap(written -> WebhooksSection.choice(signature, "algorithm", written, ALGORITHMS))
-                : Optional.of(WebhookSignature.Algorithm.SHA256);
-        var encoding = signature.has("encoding")
-                ? signature
-                        .scalar("encoding", "hex or base64")
-                        .flatMap(written -> WebhooksSection.choice(signature, "encoding", written, ENCODINGS))
-                : Optional.of(WebhookSignature.Encoding.HEX);
+        var algorithm = WebhooksSection.choice(signature, "algorithm", ALGORITHMS, WebhookSignature.Algorithm.SHA256);
+        var encoding = WebhooksSection.choice(signature, "encoding", ENCODINGS, WebhookSignature.Encoding.HEX);
         var prefix = signature.has("prefix")
                 ? signature
                         .scalar("prefix", "the text before the signature, like sha256=")
@@ -63,24 +47,13 @@ final class SignatureSection {
                 header.get().value(), secret.get().value(), algorithm.get(), encoding.get(), prefix.get()));
     }
 
-    private static Optional<Scalar> required(Mapping signature, String key, String expected) {
-        if (!signature.has(key)) {
-            signature.error(signature.at(), signature.path() + ": " + key + " is missing; expected " + expected);
-            return Optional.empty();
-        }
-        return signature.text(key, expected);
-    }
-
     /**
      * An empty secret would make every signature easy to forge, so it is an error, never a quiet "unsigned". When an
      * environment variable left it empty, the message says which.
      */
     private static Optional<Scalar> secret(Mapping signature) {
-        if (!signature.has("secret")) {
-            signature.error(
-                    signature.at(),
-                    signature.path() + ": secret is missing; write secret: ${VARIABLE} and keep the secret in the"
-                            + " environment");
+        if (!WebhooksSection.required(
+                signature, "secret", "write secret: ${VARIABLE} and keep the secret in the environment")) {
             return Optional.empty();
         }
         return signature

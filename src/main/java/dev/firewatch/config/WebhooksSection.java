@@ -105,39 +105,45 @@ final class WebhooksSection {
     }
 
     private static Optional<Scalar> key(Mapping entry) {
-        if (!entry.has("key")) {
-            entry.error(
-                    entry.at(),
-                    entry.path() + ": key is missing; every webhook needs its own key, which goes in the URL"
-                            + " /api/v1/integrations/webhook/{key}");
+        if (!required(
+                entry,
+                "key",
+                "every webhook needs its own key, which goes in the URL /api/v1/integrations/webhook/{key}")) {
             return Optional.empty();
         }
-        return entry.text("key", "a key for the URL /api/v1/integrations/webhook/{key}")
-                .filter(key -> {
-                    if (KEY.matcher(key.value()).matches()) {
-                        return true;
-                    }
-                    entry.error(
-                            key.at(),
-                            entry.path("key") + ": expected letters, digits, '-', '_', '.' and '~' only (the key"
-                                    + " goes in a URL path), found " + key.shown());
-                    return false;
-                });
+        return matching(entry, "key", KEY, "letters, digits, '-', '_', '.' and '~' only (the key goes in a URL path)");
+    }
+
+    /** Whether {@code key} is written; when not, reports it with {@code why} it is needed. */
+    static boolean required(Mapping entry, String key, String why) {
+        if (entry.has(key)) {
+            return true;
+        }
+        entry.error(entry.at(), entry.path() + ": " + key + " is missing; " + why);
+        return false;
+    }
+
+    /** A value that matches {@code pattern}; otherwise empty, after an error saying what was expected. */
+    static Optional<Scalar> matching(Mapping entry, String key, Pattern pattern, String expected) {
+        return entry.scalar(key, expected).filter(written -> {
+            if (pattern.matcher(written.value()).matches()) {
+                return true;
+            }
+            entry.error(written.at(), entry.path(key) + ": expected " + expected + ", found " + written.shown());
+            return false;
+        });
     }
 
     /** The rules, or empty when any of them is wrong (each mistake is reported). */
     private static Optional<WebhookMapping> mapping(Mapping entry) {
-        if (!entry.has("summary")) {
-            entry.error(
-                    entry.at(),
-                    entry.path() + ": summary is missing; add a selector like summary: $.data.title, or text"
-                            + " like \"Build {$.build.id} failed\"");
-        }
+        required(
+                entry,
+                "summary",
+                "add a selector like summary: $.data.title, or text like \"Build {$.build.id} failed\"");
         var summary = template(entry, "summary");
         var severity = template(entry, "severity");
         var severityMap = lookups(entry, "severity_map", "severity", SEVERITIES);
-        var defaultSeverity = entry.scalar("default_severity", "a severity")
-                .flatMap(written -> choice(entry, "default_severity", written, SEVERITIES));
+        var defaultSeverity = choice(entry, "default_severity", SEVERITIES, Severity.ERROR);
         var dedupKey = template(entry, "dedup_key");
         var action = template(entry, "action");
         var actionMap = lookups(entry, "action_map", "action", WebhookAction.BY_NAME);
@@ -163,7 +169,7 @@ final class WebhooksSection {
                 summary.get(),
                 severity,
                 severityMap.orElse(Map.of()),
-                defaultSeverity.orElse(Severity.ERROR),
+                defaultSeverity.get(),
                 dedupKey,
                 action,
                 actionMap.orElse(Map.of()),
@@ -234,6 +240,15 @@ final class WebhooksSection {
             ok &= value.isPresent();
         }
         return ok ? Optional.of(lookups) : Optional.empty();
+    }
+
+    /** The choice written at {@code key}; {@code absent} when nothing is; empty after an error. */
+    static <T> Optional<T> choice(Mapping entry, String key, Map<String, T> choices, T absent) {
+        if (!entry.has(key)) {
+            return Optional.of(absent);
+        }
+        return entry.scalar(key, "one of " + String.join(", ", choices.keySet()))
+                .flatMap(written -> choice(entry, key, written, choices));
     }
 
     /** One of {@code choices}' names, or empty after an error with the closest name. */

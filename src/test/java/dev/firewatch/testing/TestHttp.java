@@ -52,6 +52,21 @@ public final class TestHttp {
         }
     }
 
+    /**
+     * Polls GET {@code path} until the list under {@code list} has an element whose {@code field} is {@code value},
+     * and returns that element: for waiting on what the alert pipeline does after a 2xx.
+     */
+    public com.fasterxml.jackson.databind.JsonNode awaitElement(String path, String list, String field, String value) {
+        return Eventually.within(
+                        java.time.Duration.ofSeconds(5),
+                        () -> java.util.stream.StreamSupport.stream(
+                                        getJson(path).path(list).spliterator(), false)
+                                .filter(element -> element.path(field).asText().equals(value))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
