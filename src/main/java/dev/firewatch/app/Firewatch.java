@@ -29,11 +29,16 @@ import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.Incidents;
+import dev.firewatch.intake.Admission;
+import dev.firewatch.intake.Backlog;
 import dev.firewatch.intake.Changes;
+import dev.firewatch.intake.DigestRoutes;
+import dev.firewatch.intake.Digests;
 import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
+import dev.firewatch.intake.StormCheck;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
@@ -151,15 +156,25 @@ public final class Firewatch implements AutoCloseable {
                 service -> services.byName(service).map(ServiceSpec::dependsOn).orElse(List.of()),
                 service -> services.byName(service).map(ServiceSpec::groupBy).orElse(List.of()));
         SignalCodec codec = new SignalCodec();
+        // Under a storm, admission folds events below critical into per-service digests, by how far the
+        // consumer is behind: the backlog, counted from the journal's commits and the consumer's progress.
+        Backlog backlog = new Backlog();
+        Admission admission = new Admission(() -> reloader.current().intake().storm(), backlog, registry);
+        Digests digests = new Digests(store, ids);
         JournalConsumer consumer = new JournalConsumer(
                 store,
                 journalStore,
                 clock,
                 codec,
                 (tx, entry) -> alertPipeline.process(tx, entry.service(), entry.signal(), entry.receivedAt()),
+                digests,
+                backlog,
                 256);
         Changes changes = new Changes(store, ids);
-        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, consumer::wake);
+        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, rows -> {
+            backlog.committed(rows);
+            consumer.wake();
+        });
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -178,7 +193,9 @@ public final class Firewatch implements AutoCloseable {
         Thread storeSetUp = Thread.ofVirtual().name("store-set-up").start(() -> setUpStore(migrations, setUp));
 
         Readiness readiness = new Readiness(
-                readinessChecks(store, migrations, journalStore, journalMigrations, reloader), Duration.ofMillis(2500));
+                readinessChecks(
+                        store, migrations, journalStore, journalMigrations, reloader, new StormCheck(admission)),
+                Duration.ofMillis(2500));
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages();
         Requests requests = new Requests(json);
@@ -202,10 +219,13 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
-                new IntakeRoutes(services, journal, changes, clock),
-                new AlertRoutes(alerts, pages, () -> services.all().stream()
-                        .map(ServiceSpec::name)
-                        .toList()),
+                new IntakeRoutes(services, admission, journal, changes, clock),
+                new DigestRoutes(digests),
+                new AlertRoutes(
+                        alerts,
+                        pages,
+                        () -> services.all().stream().map(ServiceSpec::name).toList(),
+                        () -> digests.storms(clock.instant().minus(Duration.ofHours(1)))),
                 new SilenceRoutes(silences, requests, clock, pages),
                 new IncidentRoutes(
                         incidents,
@@ -278,13 +298,15 @@ public final class Firewatch implements AutoCloseable {
             Migrations migrations,
             Store journalStore,
             Migrations journalMigrations,
-            ConfigReloader reloader) {
+            ConfigReloader reloader,
+            StormCheck storm) {
         if (journalStore == store) {
-            return List.of(new DatabaseCheck("database", store, migrations), reloader.check());
+            return List.of(new DatabaseCheck("database", store, migrations), storm, reloader.check());
         }
         return List.of(
                 new DatabaseCheck("database", store, migrations),
                 new DatabaseCheck("journal", journalStore, journalMigrations),
+                storm,
                 reloader.check());
     }
 

@@ -6,6 +6,7 @@ import dev.firewatch.alert.MaintenanceSpec;
 import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
+import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
@@ -30,4 +31,5 @@ public record FirewatchConfig(
         List<IncidentSeveritySpec> severities,
         RoutesSpec routes,
         List<InhibitRuleSpec> inhibitRules,
-        List<MaintenanceSpec> maintenance) {}
+        List<MaintenanceSpec> maintenance,
+        IntakeSpec intake) {}

@@ -22,6 +22,7 @@ public final class IntakeRoutes implements RouteSet {
     public static final String KEY_HEADER = "X-Integration-Key";
 
     private final Services services;
+    private final Admission admission;
     private final Journal journal;
     private final Changes changes;
     private final ChangeEventDecoder changeEvents = new ChangeEventDecoder();
@@ -30,8 +31,9 @@ public final class IntakeRoutes implements RouteSet {
     private final AlertmanagerDecoder alertmanager = new AlertmanagerDecoder();
     private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
 
-    public IntakeRoutes(Services services, Journal journal, Changes changes, Clock clock) {
+    public IntakeRoutes(Services services, Admission admission, Journal journal, Changes changes, Clock clock) {
         this.services = services;
+        this.admission = admission;
         this.journal = journal;
         this.changes = changes;
         this.clock = clock;
@@ -58,8 +60,12 @@ public final class IntakeRoutes implements RouteSet {
                     ctx.status(404).json(unknownRoutingKey());
                     return;
                 }
-                commit(service, accepted.signals());
-                ctx.status(202).json(EventsV2Responses.accepted(first.dedupKey()));
+                Journal.Entry committed = commit(service, accepted.signals()).getFirst();
+                ctx.status(202)
+                        .json(
+                                committed.folded()
+                                        ? EventsV2Responses.folded(first.dedupKey(), service.name())
+                                        : EventsV2Responses.accepted(first.dedupKey()));
             }
         }
     }
@@ -127,10 +133,16 @@ public final class IntakeRoutes implements RouteSet {
             }
             case Decoded.Accepted accepted -> {
                 List<Journal.Entry> committed = commit(service, accepted.signals());
+                long folded = committed.stream().filter(Journal.Entry::folded).count();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "accepted");
                 body.put("service", service.name());
                 body.put("accepted", committed.size());
+                body.put("admitted", committed.size() - folded);
+                body.put("folded", folded);
+                if (folded > 0) {
+                    body.put("message", Admission.foldedMessage(folded, committed.size(), service.name()));
+                }
                 body.put(
                         "dedup_keys",
                         accepted.signals().stream()
@@ -141,9 +153,12 @@ public final class IntakeRoutes implements RouteSet {
         }
     }
 
+    /** Admission, then the journal: every signal is stored, and each says whether it was folded. */
     private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {
         try {
-            return journal.append(service.name(), signals);
+            List<Journal.Entry> committed = journal.append(service.name(), signals, admission.decide(signals));
+            admission.counted(service.name(), committed);
+            return committed;
         } catch (Journal.JournalUnavailable e) {
             throw new HttpProblem(503, "the alert could not be stored (" + e.getMessage() + "); retry", null);
         }

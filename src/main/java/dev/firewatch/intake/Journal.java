@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +26,28 @@ import org.slf4j.LoggerFactory;
 public final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
 
-    /** A committed row. */
-    public record Entry(String id, Instant receivedAt, String service, Signal signal) {}
+    /**
+     * A committed row.
+     *
+     * @param folded admission folded it under a storm: it goes into its service's digest, not through the alert
+     *     stages
+     */
+    public record Entry(String id, Instant receivedAt, String service, Signal signal, boolean folded) {}
 
     /** Signals waiting for the writer, already encoded on the request's own thread. */
     private record Pending(
-            String service, List<Signal> signals, List<String> encoded, CompletableFuture<List<Entry>> done) {}
+            String service,
+            List<Signal> signals,
+            List<String> encoded,
+            List<Admission.Decision> decisions,
+            CompletableFuture<List<Entry>> done) {}
 
     private final Store store;
     private final Ids ids;
     private final Clock clock;
     private final SignalCodec codec;
     private final int maxRowsPerCommit;
-    private final Runnable afterCommit;
+    private final IntConsumer afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -45,9 +55,11 @@ public final class Journal implements AutoCloseable {
     private boolean idsSeeded;
 
     /**
-     * @param afterCommit told after every commit, so the consumer wakes at once instead of polling
+     * @param afterCommit told how many rows each commit kept, so the backlog is counted without a query and the
+     *     consumer wakes at once instead of polling
      */
-    public Journal(Store store, Ids ids, Clock clock, SignalCodec codec, int maxRowsPerCommit, Runnable afterCommit) {
+    public Journal(
+            Store store, Ids ids, Clock clock, SignalCodec codec, int maxRowsPerCommit, IntConsumer afterCommit) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
@@ -60,17 +72,19 @@ public final class Journal implements AutoCloseable {
     /**
      * Appends the signals and returns once they are committed.
      *
+     * @param decisions admission's decision for each signal, in the same order
+     *
      * @throws JournalUnavailable when the store failed (nothing was kept) or did not confirm in time (they may
      *     still be kept; a retry with the same dedup key is safe)
      */
-    public List<Entry> append(String service, List<Signal> signals) {
+    public List<Entry> append(String service, List<Signal> signals, List<Admission.Decision> decisions) {
         if (!open) {
             throw new JournalUnavailable("Firewatch is shutting down", null);
         }
         // Encoding here, on the request's thread, keeps it out of the one transaction every 2xx waits for. Ids
         // are not made here: they must follow commit order, as the consumer reads by id.
         List<String> encoded = signals.stream().map(codec::encode).toList();
-        Pending pending = new Pending(service, signals, encoded, new CompletableFuture<>());
+        Pending pending = new Pending(service, signals, encoded, decisions, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.done().get(30, TimeUnit.SECONDS);
@@ -127,8 +141,9 @@ public final class Journal implements AutoCloseable {
         List<List<Entry>> entries = new ArrayList<>(batch.size());
         try {
             store.write(tx -> {
-                PreparedBatch insert = tx.prepareBatch(
-                        "INSERT INTO intake_journal (id, received_at, service, signal) VALUES (:id, :at, :service, :signal)");
+                PreparedBatch insert =
+                        tx.prepareBatch("INSERT INTO intake_journal (id, received_at, service, signal, folded)"
+                                + " VALUES (:id, :at, :service, :signal, :folded)");
                 for (Pending pending : batch) {
                     List<Entry> made = new ArrayList<>(pending.signals().size());
                     for (int i = 0; i < pending.signals().size(); i++) {
@@ -136,11 +151,13 @@ public final class Journal implements AutoCloseable {
                                 ids.next(),
                                 now,
                                 pending.service(),
-                                pending.signals().get(i));
+                                pending.signals().get(i),
+                                pending.decisions().get(i) == Admission.Decision.FOLD);
                         insert.bind("id", entry.id())
                                 .bind("at", now.toEpochMilli())
                                 .bind("service", entry.service())
                                 .bind("signal", pending.encoded().get(i))
+                                .bind("folded", entry.folded() ? 1 : 0)
                                 .add();
                         made.add(entry);
                     }
@@ -157,7 +174,7 @@ public final class Journal implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(entries.get(i));
         }
-        afterCommit.run();
+        afterCommit.accept(entries.stream().mapToInt(List::size).sum());
     }
 
     /** Stops taking signals and commits what is already queued. */

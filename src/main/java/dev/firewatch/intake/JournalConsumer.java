@@ -4,8 +4,10 @@ import dev.firewatch.store.Store;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ public final class JournalConsumer implements AutoCloseable {
     private final Clock clock;
     private final SignalCodec codec;
     private final Work work;
+    private final Digests digests;
+    private final Backlog backlog;
     private final int batchSize;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
@@ -39,13 +43,25 @@ public final class JournalConsumer implements AutoCloseable {
     /**
      * @param store where the work and the cursor commit, together
      * @param journal where the journal rows are read: on SQLite a file of its own, else the same store
+     * @param digests where folded rows are counted instead of going to {@code work}
+     * @param backlog told how many rows each commit took off the backlog
      */
-    public JournalConsumer(Store store, Store journal, Clock clock, SignalCodec codec, Work work, int batchSize) {
+    public JournalConsumer(
+            Store store,
+            Store journal,
+            Clock clock,
+            SignalCodec codec,
+            Work work,
+            Digests digests,
+            Backlog backlog,
+            int batchSize) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
         this.codec = codec;
         this.work = work;
+        this.digests = digests;
+        this.backlog = backlog;
         this.batchSize = batchSize;
     }
 
@@ -85,8 +101,10 @@ public final class JournalConsumer implements AutoCloseable {
     /** Processes everything committed so far. */
     void drain() {
         while (running) {
+            long committed = backlog.committedSoFar();
             List<Journal.Entry> entries = read(position);
             if (entries.isEmpty()) {
+                backlog.caughtUp(committed);
                 return;
             }
             try {
@@ -129,14 +147,20 @@ public final class JournalConsumer implements AutoCloseable {
 
     private void commit(List<Journal.Entry> entries) {
         String last = entries.getLast().id();
+        // Folded rows skip the alert stages and only count into their digests (an upsert per service, severity
+        // and minute), so a storm's backlog drains fast and the critical events queued behind it are reached.
+        Map<Boolean, List<Journal.Entry>> byFold =
+                entries.stream().collect(Collectors.partitioningBy(Journal.Entry::folded));
         store.write(tx -> {
-            for (Journal.Entry entry : entries) {
+            digests.fold(tx, byFold.get(true));
+            for (Journal.Entry entry : byFold.get(false)) {
                 work.process(tx, entry);
             }
             advance(tx, last);
             return null;
         });
         position = last;
+        backlog.processed(entries.size());
     }
 
     private void setAside(Journal.Entry entry, RuntimeException failure) {
@@ -151,6 +175,7 @@ public final class JournalConsumer implements AutoCloseable {
             return null;
         });
         position = entry.id();
+        backlog.processed(1);
     }
 
     private static void advance(Handle tx, String to) {
@@ -162,7 +187,7 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     private List<Journal.Entry> read(String after) {
-        return journal.read(h -> h.createQuery("SELECT id, received_at, service, signal FROM intake_journal"
+        return journal.read(h -> h.createQuery("SELECT id, received_at, service, signal, folded FROM intake_journal"
                         + " WHERE id > :after ORDER BY id LIMIT :n")
                 .bind("after", after)
                 .bind("n", batchSize)
@@ -170,7 +195,8 @@ public final class JournalConsumer implements AutoCloseable {
                         rs.getString("id"),
                         Instant.ofEpochMilli(rs.getLong("received_at")),
                         rs.getString("service"),
-                        codec.decode(rs.getString("signal"))))
+                        codec.decode(rs.getString("signal")),
+                        rs.getInt("folded") != 0))
                 .list());
     }
 
