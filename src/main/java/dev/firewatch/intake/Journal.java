@@ -171,10 +171,11 @@ public final class Journal implements AutoCloseable {
             batch.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
+        // Counted before anyone is answered, so a sender's next request is admitted on a backlog that has its last.
+        afterCommit.accept(entries.stream().mapToInt(List::size).sum());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(entries.get(i));
         }
-        afterCommit.accept(entries.stream().mapToInt(List::size).sum());
     }
 
     /** Stops taking signals and commits what is already queued. */
