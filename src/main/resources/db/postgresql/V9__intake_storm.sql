@@ -1,7 +1,8 @@
--- Under an alert storm, admission marks journal rows below critical as folded (1): the consumer counts them
--- into their service's digest instead of running the alert stages on each. A constant default is a catalog
--- change in PostgreSQL 11 and later, not a table rewrite. (On SQLite this column is in db/sqlite-journal.)
-ALTER TABLE intake_journal ADD COLUMN folded SMALLINT NOT NULL DEFAULT 0;
+-- Under an alert storm, admission folds triggers below critical: their row keeps the severity they folded as, and
+-- the consumer counts them into their service's digest instead of running the alert stages on each. Null:
+-- processed one by one. A nullable column is a catalog change, not a table rewrite. (On SQLite this column is in
+-- db/sqlite-journal, with the journal's own file.)
+ALTER TABLE intake_journal ADD COLUMN folded TEXT;
 
 -- Storm digests: what admission folded instead of processing one by one, counted per service, severity
 -- and minute of receipt. The journal consumer adds to them in the same transaction as its cursor, so each

@@ -171,8 +171,8 @@ public final class Firewatch implements AutoCloseable {
                 backlog,
                 256);
         Changes changes = new Changes(store, ids);
-        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, rows -> {
-            backlog.committed(rows);
+        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
+            backlog.committed(committed);
             consumer.wake();
         });
         Runnable setUp = () -> {

@@ -5,6 +5,7 @@ import dev.firewatch.alert.Signal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.function.Supplier;
  * journaled either way, so a 2xx still means stored; folding only spares the alert stages, which cost about
  * half a millisecond per new alert while intake takes tens of thousands a second.
  *
- * <p>It degrades by priority, never at random: the deeper the backlog, the more severities fold (info from half
- * the threshold, warnings from three quarters, errors from the threshold), and critical events always go
- * through. So do resolves and acknowledges: a folded resolve would leave its incident open for good, and a
+ * <p>It degrades by priority, never at random: the more journal rows wait for the consumer, the more severities
+ * fold (info from half the threshold, warnings from three quarters, errors from the threshold), and critical events
+ * always go through. As long as the consumer counts folded rows faster than they arrive, the threshold bounds what
+ * a critical event sent now waits behind. So do resolves and acknowledges: a folded resolve would leave its incident open for good, and a
  * folded acknowledge would keep paging someone who is already on it.
  */
 public final class Admission {
@@ -42,16 +44,38 @@ public final class Admission {
         this.spec = spec;
         this.backlog = backlog;
         this.registry = registry;
-        Gauge.builder("firewatch.intake.backlog", backlog, Backlog::rows)
-                .description("Journal rows committed but not yet through the alert stages or into a digest")
+        Gauge.builder("firewatch.intake.backlog", backlog, Backlog::forAlertStages)
+                .description("Journal rows committed but not yet processed, by where they go")
+                .tag("lane", "alert_stages")
+                .register(registry);
+        Gauge.builder("firewatch.intake.backlog", backlog, Backlog::forDigests)
+                .description("Journal rows committed but not yet processed, by where they go")
+                .tag("lane", "digests")
                 .register(registry);
     }
 
-    /** A decision per signal, in order, all on one reading of the backlog. */
+    /**
+     * A decision per signal, in order. Each event admitted to the alert stages counts at once, so the events after
+     * it, in this request or in one arriving beside it, see it: a burst of concurrent batches cannot all slip in
+     * below the threshold together. Call {@link #settled} once the journal has answered.
+     */
     public List<Decision> decide(List<Signal> signals) {
-        long rows = backlog.rows();
         StormSpec storm = spec.get();
-        return signals.stream().map(s -> decide(s, rows, storm)).toList();
+        List<Decision> decisions = new ArrayList<>(signals.size());
+        for (Signal signal : signals) {
+            Decision decision = decide(signal, backlog.rows(), storm);
+            if (decision == Decision.PROCESS) {
+                backlog.admitting();
+            }
+            decisions.add(decision);
+        }
+        return decisions;
+    }
+
+    /** The journal committed these decisions, or failed to: either way they no longer count as in flight. */
+    public void settled(List<Decision> decisions) {
+        backlog.admitted(
+                (int) decisions.stream().filter(d -> d == Decision.PROCESS).count());
     }
 
     static Decision decide(Signal signal, long backlog, StormSpec storm) {
@@ -89,6 +113,7 @@ public final class Admission {
                 + " folded into the storm digest of service " + service + ": " + OVERLOADED;
     }
 
+    /** Journal rows waiting for the consumer, which is what admission decides on. */
     public long backlog() {
         return backlog.rows();
     }

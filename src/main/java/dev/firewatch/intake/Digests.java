@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.alert.AlertPages;
 import dev.firewatch.alert.Severity;
-import dev.firewatch.alert.Signal;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Store;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,26 +51,40 @@ public final class Digests {
 
     private static final class Tally {
         long events;
+
         Instant firstAt;
         Instant lastAt;
         final SequencedSet<String> samples = new LinkedHashSet<>();
     }
 
-    /** Counts folded journal entries into their digests, inside the consumer's transaction. */
-    void fold(Handle tx, List<Journal.Entry> folded) {
+    /** The folded rows whose summaries become samples: the first few of each digest in the batch. */
+    List<String> toSample(List<JournalRow> folded) {
+        Map<Window, Integer> seen = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (JournalRow row : folded) {
+            if (seen.merge(window(row), 1, Integer::sum) <= SAMPLES) {
+                ids.add(row.id());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Counts folded journal rows into their digests, inside the consumer's transaction.
+     *
+     * @param samples the summaries of the rows {@link #toSample} chose, by journal id
+     */
+    void fold(Handle tx, List<JournalRow> folded, Map<String, String> samples) {
         Map<Window, Tally> tallies = new LinkedHashMap<>();
-        for (Journal.Entry entry : folded) {
-            // Only triggers are ever folded (see Admission); anything else here would be a bug upstream.
-            Signal.Trigger trigger = (Signal.Trigger) entry.signal();
-            Instant at = entry.receivedAt();
-            Tally tally = tallies.computeIfAbsent(
-                    new Window(entry.service(), trigger.severity(), at.truncatedTo(ChronoUnit.MINUTES)),
-                    w -> new Tally());
+        for (JournalRow row : folded) {
+            Instant at = row.receivedAt();
+            Tally tally = tallies.computeIfAbsent(window(row), w -> new Tally());
             tally.events++;
             tally.firstAt = tally.firstAt == null || at.isBefore(tally.firstAt) ? at : tally.firstAt;
             tally.lastAt = tally.lastAt == null || at.isAfter(tally.lastAt) ? at : tally.lastAt;
-            if (tally.samples.size() < SAMPLES) {
-                tally.samples.add(trigger.summary());
+            String sample = samples.get(row.id());
+            if (sample != null) {
+                tally.samples.add(sample);
             }
         }
         if (tallies.isEmpty()) {
@@ -144,6 +158,10 @@ public final class Digests {
                 digests.stream().map(Digest::firstAt).min(Instant::compareTo).orElseThrow(),
                 digests.stream().map(Digest::lastAt).max(Instant::compareTo).orElseThrow(),
                 List.copyOf(samples));
+    }
+
+    private static Window window(JournalRow row) {
+        return new Window(row.service(), row.folded(), row.receivedAt().truncatedTo(ChronoUnit.MINUTES));
     }
 
     private Digest digest(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -156,9 +156,14 @@ public final class IntakeRoutes implements RouteSet {
     /** Admission, then the journal: every signal is stored, and each says whether it was folded. */
     private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {
         try {
-            List<Journal.Entry> committed = journal.append(service.name(), signals, admission.decide(signals));
-            admission.counted(service.name(), committed);
-            return committed;
+            List<Admission.Decision> decisions = admission.decide(signals);
+            try {
+                List<Journal.Entry> committed = journal.append(service.name(), signals, decisions);
+                admission.counted(service.name(), committed);
+                return committed;
+            } finally {
+                admission.settled(decisions);
+            }
         } catch (Journal.JournalUnavailable e) {
             throw new HttpProblem(503, "the alert could not be stored (" + e.getMessage() + "); retry", null);
         }

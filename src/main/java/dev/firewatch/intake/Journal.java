@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public final class Journal implements AutoCloseable {
     private final Clock clock;
     private final SignalCodec codec;
     private final int maxRowsPerCommit;
-    private final IntConsumer afterCommit;
+    private final Consumer<List<Entry>> afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -55,11 +55,16 @@ public final class Journal implements AutoCloseable {
     private boolean idsSeeded;
 
     /**
-     * @param afterCommit told how many rows each commit kept, so the backlog is counted without a query and the
-     *     consumer wakes at once instead of polling
+     * @param afterCommit told the rows of each commit, so the backlog is counted without a query and the consumer
+     *     wakes at once instead of polling
      */
     public Journal(
-            Store store, Ids ids, Clock clock, SignalCodec codec, int maxRowsPerCommit, IntConsumer afterCommit) {
+            Store store,
+            Ids ids,
+            Clock clock,
+            SignalCodec codec,
+            int maxRowsPerCommit,
+            Consumer<List<Entry>> afterCommit) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
@@ -157,7 +162,7 @@ public final class Journal implements AutoCloseable {
                                 .bind("at", now.toEpochMilli())
                                 .bind("service", entry.service())
                                 .bind("signal", pending.encoded().get(i))
-                                .bind("folded", entry.folded() ? 1 : 0)
+                                .bind("folded", entry.folded() ? foldedAs(entry.signal()) : null)
                                 .add();
                         made.add(entry);
                     }
@@ -172,10 +177,19 @@ public final class Journal implements AutoCloseable {
             return;
         }
         // Counted before anyone is answered, so a sender's next request is admitted on a backlog that has its last.
-        afterCommit.accept(entries.stream().mapToInt(List::size).sum());
+        afterCommit.accept(entries.stream().flatMap(List::stream).toList());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(entries.get(i));
         }
+    }
+
+    /** What a folded row keeps beside its signal, so the consumer can count it without decoding it. */
+    private static String foldedAs(Signal signal) {
+        return switch (signal) {
+            case Signal.Trigger trigger -> trigger.severity().wireName();
+            case Signal.Resolve resolve -> throw new IllegalArgumentException("a resolve is never folded");
+            case Signal.Acknowledge acknowledge -> throw new IllegalArgumentException("an acknowledge is never folded");
+        };
     }
 
     /** Stops taking signals and commits what is already queued. */

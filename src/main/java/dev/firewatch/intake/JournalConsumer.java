@@ -1,5 +1,7 @@
 package dev.firewatch.intake;
 
+import dev.firewatch.alert.Severity;
+import dev.firewatch.alert.Signal;
 import dev.firewatch.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class JournalConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalConsumer.class);
     private static final String NAME = "alerts";
+    /** How many folded rows a batch may hold per row for the alert stages it may hold. */
+    private static final int FOLDED_PER_ROW = 8;
 
     /** What is done with each row, inside the consumer's transaction. */
     @FunctionalInterface
@@ -101,26 +105,26 @@ public final class JournalConsumer implements AutoCloseable {
     /** Processes everything committed so far. */
     void drain() {
         while (running) {
-            long committed = backlog.committedSoFar();
-            List<Journal.Entry> entries = read(position);
-            if (entries.isEmpty()) {
+            Backlog.Mark committed = backlog.mark();
+            List<JournalRow> rows = read(position);
+            if (rows.isEmpty()) {
                 backlog.caughtUp(committed);
                 return;
             }
             try {
-                commit(entries);
+                commit(rows);
             } catch (RuntimeException batchFailed) {
                 // One bad row must not stop every alert behind it: go one by one, and set aside the row
                 // that fails on its own, where an operator sees it.
-                for (Journal.Entry entry : entries) {
-                    processAlone(entry);
+                for (JournalRow row : rows) {
+                    processAlone(row);
                 }
             }
         }
     }
 
     /** A row on its own, tried a few times so a passing fault (a lock timeout) does not set it aside. */
-    private void processAlone(Journal.Entry entry) {
+    private void processAlone(JournalRow entry) {
         for (int attempt = 1; ; attempt++) {
             try {
                 commit(List.of(entry));
@@ -145,25 +149,30 @@ public final class JournalConsumer implements AutoCloseable {
         }
     }
 
-    private void commit(List<Journal.Entry> entries) {
-        String last = entries.getLast().id();
+    private void commit(List<JournalRow> rows) {
+        String last = rows.getLast().id();
         // Folded rows skip the alert stages and only count into their digests (an upsert per service, severity
         // and minute), so a storm's backlog drains fast and the critical events queued behind it are reached.
-        Map<Boolean, List<Journal.Entry>> byFold =
-                entries.stream().collect(Collectors.partitioningBy(Journal.Entry::folded));
+        Map<Boolean, List<JournalRow>> byFold = rows.stream().collect(Collectors.partitioningBy(JournalRow::isFolded));
+        List<JournalRow> folded = byFold.get(true);
+        Map<String, String> samples = summaries(digests.toSample(folded));
+        List<Journal.Entry> entries = byFold.get(false).stream()
+                .map(row ->
+                        new Journal.Entry(row.id(), row.receivedAt(), row.service(), codec.decode(row.signal()), false))
+                .toList();
         store.write(tx -> {
-            digests.fold(tx, byFold.get(true));
-            for (Journal.Entry entry : byFold.get(false)) {
+            digests.fold(tx, folded, samples);
+            for (Journal.Entry entry : entries) {
                 work.process(tx, entry);
             }
             advance(tx, last);
             return null;
         });
         position = last;
-        backlog.processed(entries.size());
+        backlog.processed(rows.size(), entries.size());
     }
 
-    private void setAside(Journal.Entry entry, RuntimeException failure) {
+    private void setAside(JournalRow entry, RuntimeException failure) {
         store.write(tx -> {
             tx.createUpdate("INSERT INTO intake_failed (journal_id, failed_at, error) VALUES (:id, :at, :error)"
                             + " ON CONFLICT (journal_id) DO NOTHING")
@@ -175,7 +184,7 @@ public final class JournalConsumer implements AutoCloseable {
             return null;
         });
         position = entry.id();
-        backlog.processed(1);
+        backlog.processed(1, entry.isFolded() ? 0 : 1);
     }
 
     private static void advance(Handle tx, String to) {
@@ -186,18 +195,49 @@ public final class JournalConsumer implements AutoCloseable {
                 .execute();
     }
 
-    private List<Journal.Entry> read(String after) {
-        return journal.read(h -> h.createQuery("SELECT id, received_at, service, signal, folded FROM intake_journal"
-                        + " WHERE id > :after ORDER BY id LIMIT :n")
+    /**
+     * The next batch: at most {@code batchSize} rows for the alert stages, and the folded rows between them, up to
+     * {@link #FOLDED_PER_ROW} times as many. A folded row costs a few microseconds, so in a storm the commit (a sync
+     * to disk) would dominate if batches stayed small. Folded rows come without their signal, which only a few
+     * samples need.
+     */
+    private List<JournalRow> read(String after) {
+        List<JournalRow> rows = journal.read(h -> h.createQuery("SELECT id, received_at, service, folded,"
+                        + " CASE WHEN folded IS NULL THEN signal END AS signal"
+                        + " FROM intake_journal WHERE id > :after ORDER BY id LIMIT :n")
                 .bind("after", after)
-                .bind("n", batchSize)
-                .map((rs, ctx) -> new Journal.Entry(
+                .bind("n", batchSize * FOLDED_PER_ROW)
+                .map((rs, ctx) -> new JournalRow(
                         rs.getString("id"),
                         Instant.ofEpochMilli(rs.getLong("received_at")),
                         rs.getString("service"),
-                        codec.decode(rs.getString("signal")),
-                        rs.getInt("folded") != 0))
+                        rs.getString("folded") == null
+                                ? null
+                                : Severity.parse(rs.getString("folded")).orElseThrow(),
+                        rs.getString("signal")))
                 .list());
+        int forAlertStages = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).isFolded() && ++forAlertStages > batchSize) {
+                return rows.subList(0, i);
+            }
+        }
+        return rows;
+    }
+
+    /** The summaries of the folded rows chosen as samples, by journal id. */
+    private Map<String, String> summaries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return journal.read(h -> h
+                .createQuery("SELECT id, signal FROM intake_journal WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), codec.decode(rs.getString("signal"))))
+                .list()
+                .stream()
+                .filter(e -> e.getValue() instanceof Signal.Trigger)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Signal.Trigger) e.getValue()).summary())));
     }
 
     private static void sleepQuietly() {

@@ -27,7 +27,7 @@ public final class StormCheck implements Check {
     public Result run() {
         long backlog = admission.backlog();
         String waiting = String.format(Locale.ROOT, "%,d", backlog) + (backlog == 1 ? " event waits" : " events wait")
-                + " for the alert stages";
+                + " for the journal consumer";
         List<Severity> folding = admission.foldingNow();
         if (folding.isEmpty()) {
             return Result.ok(waiting);

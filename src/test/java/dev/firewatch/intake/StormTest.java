@@ -285,7 +285,7 @@ class StormTest {
     static int[] journalRows(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT count(*), sum(folded) FROM intake_journal")) {
+                ResultSet rows = statement.executeQuery("SELECT count(*), count(folded) FROM intake_journal")) {
             rows.next();
             return new int[] {rows.getInt(1), rows.getInt(2)};
         }
