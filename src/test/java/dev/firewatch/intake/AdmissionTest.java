@@ -5,9 +5,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.firewatch.alert.Severity;
 import dev.firewatch.alert.Signal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,12 +44,12 @@ class AdmissionTest {
                         process()),
                 arguments(
                         "a resolve processes, or its incident would stay open for good",
-                        new Signal.Resolve("k", "disk-7", Map.of(), AT, Signal.Source.EVENTS_V2),
+                        event("{\"action\": \"resolve\", \"dedup_key\": \"disk-7\"}"),
                         1_000_000,
                         process()),
                 arguments(
                         "an acknowledge processes, or it would keep paging someone who is on it",
-                        new Signal.Acknowledge("k", "disk-7", Map.of(), AT, Signal.Source.EVENTS_V2),
+                        event("{\"action\": \"acknowledge\", \"dedup_key\": \"disk-7\"}"),
                         1_000_000,
                         process()),
                 arguments("info folds far over the threshold", trigger(Severity.INFO), 1_000_000, fold()));
@@ -72,26 +72,17 @@ class AdmissionTest {
         return Stream.of(arguments(1, 1L, 1L, 1L), arguments(2, 1L, 1L, 2L), arguments(40, 20L, 30L, 40L));
     }
 
-    static Signal.Trigger trigger(Severity severity) {
-        return new Signal.Trigger(
-                "k",
-                "disk-7",
-                Map.of(),
-                AT,
-                Signal.Source.EVENTS_V2,
-                "Disk full on web-7",
-                severity,
-                null,
-                null,
-                null,
-                null,
-                Map.of(),
-                Map.of(),
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null);
+    /** Signals as the native endpoint decodes them, so the table reads like what senders send. */
+    static Signal event(String json) {
+        return switch (new NativeEventDecoder().decode(json.getBytes(StandardCharsets.UTF_8), "demo-key", AT)) {
+            case Decoded.Accepted accepted -> accepted.signals().getFirst();
+            case Decoded.Rejected rejected -> throw new AssertionError(rejected.errors());
+        };
+    }
+
+    static Signal trigger(Severity severity) {
+        return event("{\"dedup_key\": \"disk-7\", \"summary\": \"Disk full on web-7\", \"severity\": \""
+                + severity.wireName() + "\"}");
     }
 
     static Admission.Decision process() {
