@@ -78,7 +78,6 @@ public final class Journal implements AutoCloseable {
      * Appends the signals and returns once they are committed.
      *
      * @param decisions admission's decision for each signal, in the same order
-     *
      * @throws JournalUnavailable when the store failed (nothing was kept) or did not confirm in time (they may
      *     still be kept; a retry with the same dedup key is safe)
      */
