@@ -196,17 +196,17 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     /**
-     * The next batch: at most {@code batchSize} rows for the alert stages, and the folded rows between them, up to
-     * {@link #FOLDED_PER_ROW} times as many. A folded row costs a few microseconds, so in a storm the commit (a sync
-     * to disk) would dominate if batches stayed small. Folded rows come without their signal, which only a few
-     * samples need.
+     * The next batch: at most {@code batchSize} rows for the alert stages, and while folded rows wait, the folded
+     * rows between them, up to {@link #FOLDED_PER_ROW} times as many. A folded row costs a few microseconds, so in a
+     * storm the commit (a sync to disk) would dominate if batches stayed small. Folded rows come without their
+     * signal, which only a few samples need.
      */
     private List<JournalRow> read(String after) {
         List<JournalRow> rows = journal.read(h -> h.createQuery("SELECT id, received_at, service, folded,"
                         + " CASE WHEN folded IS NULL THEN signal END AS signal"
                         + " FROM intake_journal WHERE id > :after ORDER BY id LIMIT :n")
                 .bind("after", after)
-                .bind("n", batchSize * FOLDED_PER_ROW)
+                .bind("n", backlog.forDigests() > 0 ? batchSize * FOLDED_PER_ROW : batchSize)
                 .map((rs, ctx) -> new JournalRow(
                         rs.getString("id"),
                         Instant.ofEpochMilli(rs.getLong("received_at")),
