@@ -51,7 +51,6 @@ public final class Digests {
 
     private static final class Tally {
         long events;
-
         Instant firstAt;
         Instant lastAt;
         final SequencedSet<String> samples = new LinkedHashSet<>();
@@ -60,13 +59,13 @@ public final class Digests {
     /** The folded rows whose summaries become samples: the first few of each digest in the batch. */
     List<String> toSample(List<JournalRow> folded) {
         Map<Window, Integer> seen = new HashMap<>();
-        List<String> ids = new ArrayList<>();
+        List<String> chosen = new ArrayList<>();
         for (JournalRow row : folded) {
             if (seen.merge(window(row), 1, Integer::sum) <= SAMPLES) {
-                ids.add(row.id());
+                chosen.add(row.id());
             }
         }
-        return ids;
+        return chosen;
     }
 
     /**
