@@ -28,11 +28,15 @@ public final class AlertRoutes implements RouteSet {
     private final Alerts alerts;
     private final Pages pages;
     private final Supplier<List<String>> services;
+    private final Supplier<List<AlertPages.Storm>> storms;
 
-    public AlertRoutes(Alerts alerts, Pages pages, Supplier<List<String>> services) {
+    /** @param storms the services whose events were lately folded into storm digests, for the banners */
+    public AlertRoutes(
+            Alerts alerts, Pages pages, Supplier<List<String>> services, Supplier<List<AlertPages.Storm>> storms) {
         this.alerts = alerts;
         this.pages = pages;
         this.services = services;
+        this.storms = storms;
     }
 
     @Override
@@ -64,13 +68,14 @@ public final class AlertRoutes implements RouteSet {
                         filter,
                         find(filter),
                         services.get(),
-                        canSilence(ctx) ? "yes" : null));
+                        canSilence(ctx) ? "yes" : null,
+                        storms.get()));
     }
 
     /** Just the table, for htmx to swap in every few seconds. */
     private void table(Context ctx) {
         AlertPages.Filter filter = filter(ctx);
-        pages.render(ctx, "alert/table.jte", new AlertPages.Table(filter, find(filter), canSilence(ctx)));
+        pages.render(ctx, "alert/table.jte", new AlertPages.Table(filter, find(filter), canSilence(ctx), storms.get()));
     }
 
     private List<Alert> find(AlertPages.Filter filter) {

@@ -31,11 +31,16 @@ import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.Incidents;
+import dev.firewatch.intake.Admission;
+import dev.firewatch.intake.Backlog;
 import dev.firewatch.intake.Changes;
+import dev.firewatch.intake.DigestRoutes;
+import dev.firewatch.intake.Digests;
 import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
+import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
@@ -158,6 +163,11 @@ public final class Firewatch implements AutoCloseable {
                 service -> services.byName(service).map(ServiceSpec::dependsOn).orElse(List.of()),
                 service -> services.byName(service).map(ServiceSpec::groupBy).orElse(List.of()));
         SignalCodec codec = new SignalCodec();
+        // Under a storm, admission folds events below critical into per-service digests, by how far the
+        // consumer is behind: the backlog, counted from the journal's commits and the consumer's progress.
+        Backlog backlog = new Backlog();
+        Admission admission = new Admission(() -> reloader.current().intake().storm(), backlog, registry);
+        Digests digests = new Digests(store, ids);
         JournalConsumer consumer = new JournalConsumer(
                 store,
                 journalStore,
@@ -168,11 +178,16 @@ public final class Firewatch implements AutoCloseable {
                         entries.forEach(entry -> batch.process(entry.service(), entry.signal(), entry.receivedAt()));
                     }
                 },
+                digests,
+                backlog,
                 256);
         AlertExpiry expiry = new AlertExpiry(
                 store, alertPipeline, () -> resolveTimeouts(services.all()), consumer::processedThrough, clock);
         Changes changes = new Changes(store, ids);
-        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, consumer::wake);
+        Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
+            backlog.committed(committed);
+            consumer.wake();
+        });
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -192,7 +207,9 @@ public final class Firewatch implements AutoCloseable {
         Thread storeSetUp = Thread.ofVirtual().name("store-set-up").start(() -> setUpStore(migrations, setUp));
 
         Readiness readiness = new Readiness(
-                readinessChecks(store, migrations, journalStore, journalMigrations, reloader), Duration.ofMillis(2500));
+                readinessChecks(
+                        store, migrations, journalStore, journalMigrations, reloader, new StormCheck(admission)),
+                Duration.ofMillis(2500));
         ObjectMapper json = Json.mapper();
         Pages pages = new Pages();
         Requests requests = new Requests(json);
@@ -216,10 +233,19 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
-                new IntakeRoutes(services, new Webhooks(() -> reloader.current().webhooks()), journal, changes, clock),
-                new AlertRoutes(alerts, pages, () -> services.all().stream()
-                        .map(ServiceSpec::name)
-                        .toList()),
+                new IntakeRoutes(
+                        services,
+                        new Webhooks(() -> reloader.current().webhooks()),
+                        admission,
+                        journal,
+                        changes,
+                        clock),
+                new DigestRoutes(digests),
+                new AlertRoutes(
+                        alerts,
+                        pages,
+                        () -> services.all().stream().map(ServiceSpec::name).toList(),
+                        () -> digests.storms(clock.instant().minus(Duration.ofHours(1)))),
                 new SilenceRoutes(silences, requests, clock, pages),
                 new IncidentRoutes(
                         incidents,
@@ -298,13 +324,15 @@ public final class Firewatch implements AutoCloseable {
             Migrations migrations,
             Store journalStore,
             Migrations journalMigrations,
-            ConfigReloader reloader) {
+            ConfigReloader reloader,
+            StormCheck storm) {
         if (journalStore == store) {
-            return List.of(new DatabaseCheck("database", store, migrations), reloader.check());
+            return List.of(new DatabaseCheck("database", store, migrations), storm, reloader.check());
         }
         return List.of(
                 new DatabaseCheck("database", store, migrations),
                 new DatabaseCheck("journal", journalStore, journalMigrations),
+                storm,
                 reloader.check());
     }
 

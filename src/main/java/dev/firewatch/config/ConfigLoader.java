@@ -35,7 +35,8 @@ public final class ConfigLoader {
             "severities",
             "routes",
             "inhibit_rules",
-            "maintenance");
+            "maintenance",
+            "intake");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

@@ -6,6 +6,7 @@ import dev.firewatch.alert.MaintenanceSpec;
 import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
+import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.service.ServiceSpec;
@@ -34,4 +35,5 @@ public record FirewatchConfig(
         RoutesSpec routes,
         List<InhibitRuleSpec> inhibitRules,
         List<MaintenanceSpec> maintenance,
-        List<WebhookSpec> webhooks) {}
+        List<WebhookSpec> webhooks,
+        IntakeSpec intake) {}

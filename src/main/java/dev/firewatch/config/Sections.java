@@ -17,7 +17,8 @@ record Sections(
         SeveritiesSection severities,
         RoutesSection routes,
         InhibitRulesSection inhibitRules,
-        MaintenanceSection maintenance) {
+        MaintenanceSection maintenance,
+        IntakeSection intake) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -53,7 +54,10 @@ record Sections(
                         .orElse(InhibitRulesSection.ABSENT),
                 top.list("maintenance", "a list of maintenance windows")
                         .map(entries -> MaintenanceSection.read(entries, reading))
-                        .orElse(MaintenanceSection.ABSENT));
+                        .orElse(MaintenanceSection.ABSENT),
+                top.mapping("intake", "a mapping like {storm: {backlog_threshold: 2000}}")
+                        .map(IntakeSection::read)
+                        .orElse(IntakeSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -89,6 +93,7 @@ record Sections(
                 routes.spec(),
                 inhibitRules.specs(),
                 maintenance.specs(),
-                services.webhookSpecs());
+                services.webhookSpecs(),
+                intake.spec());
     }
 }

@@ -6,14 +6,26 @@ public interface Check {
 
     Result run();
 
-    /** ok, or not with a detail that tells an operator what to look at. */
-    record Result(boolean ok, String detail) {
+    /**
+     * ok, degraded (working, but not at full service, and so still ready), or failing, with a detail that tells an
+     * operator what to look at.
+     */
+    record Result(boolean ok, String detail, boolean degraded) {
         public static Result ok(String detail) {
-            return new Result(true, detail);
+            return new Result(true, detail, false);
+        }
+
+        public static Result degraded(String detail) {
+            return new Result(true, detail, true);
         }
 
         public static Result failing(String detail) {
-            return new Result(false, detail);
+            return new Result(false, detail, false);
+        }
+
+        /** As {@code /readyz} and the dashboard show it. */
+        public String status() {
+            return !ok ? "failing" : degraded ? "degraded" : "ok";
         }
     }
 }

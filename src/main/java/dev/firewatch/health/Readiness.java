@@ -16,8 +16,15 @@ import java.util.concurrent.TimeoutException;
  * say so quickly instead of hanging the probe that asks.
  */
 public final class Readiness implements AutoCloseable {
-    /** The answer of {@code /readyz}: ready only when every check is ok. */
-    public record Report(boolean ready, Map<String, Check.Result> checks) {}
+    /** The answer of {@code /readyz}: ready only when no check is failing (a degraded one is still ready). */
+    public record Report(boolean ready, Map<String, Check.Result> checks) {
+        public String status() {
+            if (!ready) {
+                return "not ready";
+            }
+            return checks.values().stream().anyMatch(Check.Result::degraded) ? "degraded" : "ok";
+        }
+    }
 
     private final List<Check> checks;
     private final Duration deadline;

@@ -29,6 +29,14 @@ public final class EventsV2Responses {
         }
     }
 
+    /** 202 to an alert event that admission folded into its service's storm digest: same shape, another message. */
+    public static Accepted folded(String dedupKey, String service) {
+        return new Accepted(
+                "success",
+                "Event accepted and folded into the storm digest of service " + service + ": " + Admission.OVERLOADED,
+                dedupKey);
+    }
+
     /** 202 to a change event: {@code {"status":"success","message":"Change event processed"}}. */
     @JsonPropertyOrder({"status", "message"})
     public record ChangeAccepted(String status, String message) implements Body {

@@ -23,6 +23,7 @@ public final class IntakeRoutes implements RouteSet {
 
     private final Services services;
     private final Webhooks webhooks;
+    private final Admission admission;
     private final Journal journal;
     private final Changes changes;
     private final ChangeEventDecoder changeEvents = new ChangeEventDecoder();
@@ -32,9 +33,11 @@ public final class IntakeRoutes implements RouteSet {
     private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
     private final WebhookDecoder webhookDecoder = new WebhookDecoder();
 
-    public IntakeRoutes(Services services, Webhooks webhooks, Journal journal, Changes changes, Clock clock) {
+    public IntakeRoutes(
+            Services services, Webhooks webhooks, Admission admission, Journal journal, Changes changes, Clock clock) {
         this.services = services;
         this.webhooks = webhooks;
+        this.admission = admission;
         this.journal = journal;
         this.changes = changes;
         this.clock = clock;
@@ -62,8 +65,12 @@ public final class IntakeRoutes implements RouteSet {
                     ctx.status(404).json(unknownRoutingKey());
                     return;
                 }
-                commit(service, accepted.signals());
-                ctx.status(202).json(EventsV2Responses.accepted(first.dedupKey()));
+                Journal.Entry committed = commit(service, accepted.signals()).getFirst();
+                ctx.status(202)
+                        .json(
+                                committed.folded()
+                                        ? EventsV2Responses.folded(first.dedupKey(), service.name())
+                                        : EventsV2Responses.accepted(first.dedupKey()));
             }
         }
     }
@@ -119,10 +126,16 @@ public final class IntakeRoutes implements RouteSet {
             case Decoded.Rejected rejected -> ctx.status(400).json(IntakeErrors.of(rejected.errors()));
             case Decoded.Accepted accepted -> {
                 List<Journal.Entry> committed = commit(service, accepted.signals());
+                long folded = committed.stream().filter(Journal.Entry::folded).count();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("status", "accepted");
                 body.put("service", service.name());
                 body.put("accepted", committed.size());
+                body.put("admitted", committed.size() - folded);
+                body.put("folded", folded);
+                if (folded > 0) {
+                    body.put("message", Admission.foldedMessage(folded, committed.size(), service.name()));
+                }
                 body.put(
                         "dedup_keys",
                         accepted.signals().stream()
@@ -165,9 +178,17 @@ public final class IntakeRoutes implements RouteSet {
         return HttpProblem.notFound("no webhook has the key \"" + abbreviate(key) + "\"" + hint);
     }
 
+    /** Admission, then the journal: every signal is stored, and each says whether it was folded. */
     private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {
         try {
-            return journal.append(service.name(), signals);
+            List<Admission.Decision> decisions = admission.decide(signals);
+            try {
+                List<Journal.Entry> committed = journal.append(service.name(), signals, decisions);
+                admission.counted(service.name(), committed);
+                return committed;
+            } finally {
+                admission.settled(decisions);
+            }
         } catch (Journal.JournalUnavailable e) {
             throw new HttpProblem(503, "the alert could not be stored (" + e.getMessage() + "); retry", null);
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
@@ -29,19 +30,28 @@ public final class Journal implements AutoCloseable {
     /** The advisory lock key journal commits take turns under on PostgreSQL ("fwjourna" in ASCII). */
     private static final long JOURNAL_LOCK = 0x66776A6F75726E61L;
 
-    /** A committed row. */
-    public record Entry(String id, Instant receivedAt, String service, Signal signal) {}
+    /**
+     * A committed row.
+     *
+     * @param folded admission folded it under a storm: it goes into its service's digest, not through the alert
+     *     stages
+     */
+    public record Entry(String id, Instant receivedAt, String service, Signal signal, boolean folded) {}
 
     /** Signals waiting for the writer, already encoded on the request's own thread. */
     private record Pending(
-            String service, List<Signal> signals, List<String> encoded, CompletableFuture<List<Entry>> done) {}
+            String service,
+            List<Signal> signals,
+            List<String> encoded,
+            List<Admission.Decision> decisions,
+            CompletableFuture<List<Entry>> done) {}
 
     private final Store store;
     private final Ids ids;
     private final Clock clock;
     private final SignalCodec codec;
     private final int maxRowsPerCommit;
-    private final Runnable afterCommit;
+    private final Consumer<List<Entry>> afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -49,9 +59,16 @@ public final class Journal implements AutoCloseable {
     private boolean idsSeeded;
 
     /**
-     * @param afterCommit told after every commit, so the consumer wakes at once instead of polling
+     * @param afterCommit told the rows of each commit, so the backlog is counted without a query and the consumer
+     *     wakes at once instead of polling
      */
-    public Journal(Store store, Ids ids, Clock clock, SignalCodec codec, int maxRowsPerCommit, Runnable afterCommit) {
+    public Journal(
+            Store store,
+            Ids ids,
+            Clock clock,
+            SignalCodec codec,
+            int maxRowsPerCommit,
+            Consumer<List<Entry>> afterCommit) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
@@ -64,17 +81,18 @@ public final class Journal implements AutoCloseable {
     /**
      * Appends the signals and returns once they are committed.
      *
+     * @param decisions admission's decision for each signal, in the same order
      * @throws JournalUnavailable when the store failed (nothing was kept) or did not confirm in time (they may
      *     still be kept; a retry with the same dedup key is safe)
      */
-    public List<Entry> append(String service, List<Signal> signals) {
+    public List<Entry> append(String service, List<Signal> signals, List<Admission.Decision> decisions) {
         if (!open) {
             throw new JournalUnavailable("Firewatch is shutting down", null);
         }
         // Encoding here, on the request's thread, keeps it out of the one transaction every 2xx waits for. Ids
         // are not made here: they must follow commit order, as the consumer reads by id.
         List<String> encoded = signals.stream().map(codec::encode).toList();
-        Pending pending = new Pending(service, signals, encoded, new CompletableFuture<>());
+        Pending pending = new Pending(service, signals, encoded, decisions, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.done().get(30, TimeUnit.SECONDS);
@@ -132,8 +150,9 @@ public final class Journal implements AutoCloseable {
         try {
             store.write(tx -> {
                 takeTurn(tx);
-                PreparedBatch insert = tx.prepareBatch(
-                        "INSERT INTO intake_journal (id, received_at, service, signal) VALUES (:id, :at, :service, :signal)");
+                PreparedBatch insert =
+                        tx.prepareBatch("INSERT INTO intake_journal (id, received_at, service, signal, folded)"
+                                + " VALUES (:id, :at, :service, :signal, :folded)");
                 for (Pending pending : batch) {
                     List<Entry> made = new ArrayList<>(pending.signals().size());
                     for (int i = 0; i < pending.signals().size(); i++) {
@@ -141,11 +160,13 @@ public final class Journal implements AutoCloseable {
                                 ids.next(),
                                 now,
                                 pending.service(),
-                                pending.signals().get(i));
+                                pending.signals().get(i),
+                                pending.decisions().get(i) == Admission.Decision.FOLD);
                         insert.bind("id", entry.id())
                                 .bind("at", now.toEpochMilli())
                                 .bind("service", entry.service())
                                 .bind("signal", pending.encoded().get(i))
+                                .bind("folded", entry.folded() ? foldedAs(entry.signal()) : null)
                                 .add();
                         made.add(entry);
                     }
@@ -159,10 +180,20 @@ public final class Journal implements AutoCloseable {
             batch.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
+        // Counted before anyone is answered, so a sender's next request is admitted on a backlog that has its last.
+        afterCommit.accept(entries.stream().flatMap(List::stream).toList());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(entries.get(i));
         }
-        afterCommit.run();
+    }
+
+    /** What a folded row keeps beside its signal, so the consumer can count it without decoding it. */
+    private static String foldedAs(Signal signal) {
+        return switch (signal) {
+            case Signal.Trigger trigger -> trigger.severity().wireName();
+            case Signal.Resolve resolve -> throw new IllegalArgumentException("a resolve is never folded");
+            case Signal.Acknowledge acknowledge -> throw new IllegalArgumentException("an acknowledge is never folded");
+        };
     }
 
     /**

@@ -1,13 +1,17 @@
 package dev.firewatch.intake;
 
+import dev.firewatch.alert.Severity;
+import dev.firewatch.alert.Signal;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Vendor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class JournalConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalConsumer.class);
     private static final String NAME = "alerts";
+    /** How many folded rows a batch may hold per row for the alert stages it may hold. */
+    private static final int FOLDED_PER_ROW = 8;
 
     /** What is done with a batch of rows, in order, inside the consumer's transaction. */
     @FunctionalInterface
@@ -32,6 +38,8 @@ public final class JournalConsumer implements AutoCloseable {
     private final Clock clock;
     private final SignalCodec codec;
     private final Work work;
+    private final Digests digests;
+    private final Backlog backlog;
     private final int batchSize;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
@@ -44,13 +52,25 @@ public final class JournalConsumer implements AutoCloseable {
     /**
      * @param store where the work and the cursor commit, together
      * @param journal where the journal rows are read: on SQLite a file of its own, else the same store
+     * @param digests where folded rows are counted instead of going to {@code work}
+     * @param backlog told how many rows each commit took off the backlog
      */
-    public JournalConsumer(Store store, Store journal, Clock clock, SignalCodec codec, Work work, int batchSize) {
+    public JournalConsumer(
+            Store store,
+            Store journal,
+            Clock clock,
+            SignalCodec codec,
+            Work work,
+            Digests digests,
+            Backlog backlog,
+            int batchSize) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
         this.codec = codec;
         this.work = work;
+        this.digests = digests;
+        this.backlog = backlog;
         this.batchSize = batchSize;
     }
 
@@ -98,27 +118,29 @@ public final class JournalConsumer implements AutoCloseable {
         while (running) {
             // Taken before the read: a row committed after the read began has a later receive time.
             Instant readAt = clock.instant();
-            List<Journal.Entry> entries = read(position);
-            if (entries.isEmpty()) {
+            Backlog.Mark committed = backlog.mark();
+            List<JournalRow> rows = read(position);
+            if (rows.isEmpty()) {
                 processedThrough = readAt;
+                backlog.caughtUp(committed);
                 return;
             }
             try {
-                if (!commit(entries)) {
+                if (!commit(rows)) {
                     continue; // another node processed these rows; go on from where it left the cursor
                 }
             } catch (RuntimeException batchFailed) {
                 // One bad row must not stop every alert behind it: go one by one, and set aside the row
                 // that fails on its own, where an operator sees it.
-                for (Journal.Entry entry : entries) {
-                    processAlone(entry);
+                for (JournalRow row : rows) {
+                    processAlone(row);
                 }
             }
         }
     }
 
     /** A row on its own, tried a few times so a passing fault (a lock timeout) does not set it aside. */
-    private void processAlone(Journal.Entry entry) {
+    private void processAlone(JournalRow entry) {
         for (int attempt = 1; ; attempt++) {
             try {
                 commit(List.of(entry)); // done, by us or by another node
@@ -144,19 +166,30 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     /** Processes the rows and moves the cursor past them, in one transaction; false when another node had. */
-    private boolean commit(List<Journal.Entry> entries) {
-        String last = entries.getLast().id();
+    private boolean commit(List<JournalRow> rows) {
+        String last = rows.getLast().id();
+        // Folded rows skip the alert stages and only count into their digests (an upsert per service, severity
+        // and minute), so a storm's backlog drains fast and the critical events queued behind it are reached.
+        Map<Boolean, List<JournalRow>> byFold = rows.stream().collect(Collectors.partitioningBy(JournalRow::isFolded));
+        List<JournalRow> folded = byFold.get(true);
+        Map<String, String> samples = summaries(digests.toSample(folded));
+        List<Journal.Entry> entries = byFold.get(false).stream()
+                .map(row ->
+                        new Journal.Entry(row.id(), row.receivedAt(), row.service(), codec.decode(row.signal()), false))
+                .toList();
         boolean done = store.write(tx -> {
             if (!claim(tx)) {
                 return false;
             }
+            digests.fold(tx, folded, samples);
             work.process(tx, entries);
             advance(tx, last);
             return true;
         });
         if (done) {
             position = last;
-            processedThrough = entries.getLast().receivedAt();
+            processedThrough = rows.getLast().receivedAt();
+            backlog.processed(rows.size(), entries.size());
         }
         return done;
     }
@@ -191,7 +224,7 @@ public final class JournalConsumer implements AutoCloseable {
         return Optional.ofNullable(processedThrough);
     }
 
-    private void setAside(Journal.Entry entry, RuntimeException failure) {
+    private void setAside(JournalRow entry, RuntimeException failure) {
         store.write(tx -> {
             if (!claim(tx)) {
                 return null;
@@ -204,6 +237,7 @@ public final class JournalConsumer implements AutoCloseable {
                     .execute();
             advance(tx, entry.id());
             position = entry.id();
+            backlog.processed(1, entry.isFolded() ? 0 : 1);
             return null;
         });
     }
@@ -216,17 +250,49 @@ public final class JournalConsumer implements AutoCloseable {
                 .execute();
     }
 
-    private List<Journal.Entry> read(String after) {
-        return journal.read(h -> h.createQuery("SELECT id, received_at, service, signal FROM intake_journal"
-                        + " WHERE id > :after ORDER BY id LIMIT :n")
+    /**
+     * The next batch: at most {@code batchSize} rows for the alert stages, and while folded rows wait, the folded
+     * rows between them, up to {@link #FOLDED_PER_ROW} times as many. A folded row costs a few microseconds, so in a
+     * storm the commit (a sync to disk) would dominate if batches stayed small. Folded rows come without their
+     * signal, which only a few samples need.
+     */
+    private List<JournalRow> read(String after) {
+        List<JournalRow> rows = journal.read(h -> h.createQuery("SELECT id, received_at, service, folded,"
+                        + " CASE WHEN folded IS NULL THEN signal END AS signal"
+                        + " FROM intake_journal WHERE id > :after ORDER BY id LIMIT :n")
                 .bind("after", after)
-                .bind("n", batchSize)
-                .map((rs, ctx) -> new Journal.Entry(
+                .bind("n", backlog.forDigests() > 0 ? batchSize * FOLDED_PER_ROW : batchSize)
+                .map((rs, ctx) -> new JournalRow(
                         rs.getString("id"),
                         Instant.ofEpochMilli(rs.getLong("received_at")),
                         rs.getString("service"),
-                        codec.decode(rs.getString("signal"))))
+                        rs.getString("folded") == null
+                                ? null
+                                : Severity.parse(rs.getString("folded")).orElseThrow(),
+                        rs.getString("signal")))
                 .list());
+        int forAlertStages = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).isFolded() && ++forAlertStages > batchSize) {
+                return rows.subList(0, i);
+            }
+        }
+        return rows;
+    }
+
+    /** The summaries of the folded rows chosen as samples, by journal id. */
+    private Map<String, String> summaries(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return journal.read(h -> h
+                .createQuery("SELECT id, signal FROM intake_journal WHERE id IN (<ids>)")
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getString("id"), codec.decode(rs.getString("signal"))))
+                .list()
+                .stream()
+                .filter(e -> e.getValue() instanceof Signal.Trigger)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Signal.Trigger) e.getValue()).summary())));
     }
 
     private static void sleepQuietly() {

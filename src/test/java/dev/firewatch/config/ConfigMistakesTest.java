@@ -48,7 +48,23 @@ class ConfigMistakesTest {
                         monitors: []
                         """,
                         "1:1: unknown section \"monitors\"; known sections: server, store, auth, users, channels,"
-                                + " services, severities, routes, inhibit_rules, maintenance"),
+                                + " services, severities, routes, inhibit_rules, maintenance, intake"),
+                arguments(
+                        "a storm threshold of zero would fold everything all the time",
+                        """
+                        intake:
+                          storm:
+                            backlog_threshold: 0
+                        """,
+                        "3:24: intake.storm.backlog_threshold: expected a whole number from 1 to 100000000, found \"0\""),
+                arguments(
+                        "a misspelt storm setting gets a suggestion",
+                        """
+                        intake:
+                          storm:
+                            backlog_treshold: 100
+                        """,
+                        "3:5: unknown key \"backlog_treshold\" in intake.storm; did you mean \"backlog_threshold\"?"),
                 arguments(
                         "an unknown channel setting gets a suggestion",
                         """

@@ -6,6 +6,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.Role;
 import dev.firewatch.auth.UserSpec;
+import dev.firewatch.intake.IntakeSpec;
+import dev.firewatch.intake.StormSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
 import dev.firewatch.web.ServerSpec;
@@ -29,6 +31,7 @@ class DefaultsTest {
         assertThat(config.server()).isEqualTo(ServerSpec.DEFAULTS);
         assertThat(config.store()).isEqualTo(StoreSpec.DEFAULTS);
         assertThat(config.auth()).isEqualTo(AuthSpec.DEFAULTS);
+        assertThat(config.intake()).isEqualTo(IntakeSpec.DEFAULTS);
         assertThat(config.users()).isEmpty();
         assertThat(config.channels()).isEmpty();
         assertThat(config.services()).isEmpty();
@@ -43,6 +46,13 @@ class DefaultsTest {
                 arguments(
                         "every section empty",
                         "server: {}\nstore: {}\nauth: {}\nusers: []\nchannels: []\nservices: []\n"));
+    }
+
+    @Test
+    void aStormThresholdInTheFileReplacesTheDefault() {
+        var config = Configs.loaded(Configs.parse("intake:\n  storm:\n    backlog_threshold: 500\n"));
+
+        assertThat(config.intake()).isEqualTo(new IntakeSpec(new StormSpec(500)));
     }
 
     @Test
