@@ -1,6 +1,8 @@
 package dev.firewatch.alert;
 
 import dev.firewatch.web.Frame;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,18 +10,37 @@ import java.util.List;
 public final class AlertPages {
     private AlertPages() {}
 
-    /** The filter as the person set it, echoed back into the form and into the refresh URL. */
-    public record Filter(String state, String service, String label, String query) {}
+    /**
+     * The filter as the person set it, echoed back into the form, into the refresh URL and into the links to
+     * older and newest alerts.
+     *
+     * @param before the cursor of the page shown, or null for the newest
+     */
+    public record Filter(String state, String service, String label, String before) {
+        /** The filter as URL parameters, without the page: what every page of the same list shares. */
+        public String query() {
+            return "state=" + encode(state) + "&service=" + encode(service) + "&label=" + encode(label);
+        }
+
+        /** This very page, for the refresh that keeps it current. */
+        public String pageQuery() {
+            return before == null ? query() : query() + "&before=" + encode(before);
+        }
+
+        private static String encode(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
 
     public record Listing(
-            Frame frame,
-            Filter filter,
-            List<Alert> alerts,
-            List<String> services,
-            String canSilence,
-            List<Storm> storms) {}
+            Frame frame, Filter filter, AlertPage page, List<String> services, String canSilence, List<Storm> storms) {}
 
-    public record Table(Filter filter, List<Alert> alerts, boolean canSilence, List<Storm> storms) {}
+    public record Table(Filter filter, AlertPage page, boolean canSilence, List<Storm> storms) {
+        /** The next page of the same filter, or null when there is none. */
+        public String olderHref() {
+            return page.older() == null ? null : "/alerts?" + filter.query() + "&before=" + page.older();
+        }
+    }
 
     /**
      * A service whose events were lately folded into a storm digest instead of becoming alerts: shown as a banner

@@ -12,8 +12,6 @@ import dev.firewatch.web.Requests;
 import dev.firewatch.web.RouteSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.function.Supplier;
 
 /** {@code GET /api/v1/alerts}, and the alerts page that keeps itself current. */
 public final class AlertRoutes implements RouteSet {
-    /** How many alerts a page shows; the API pages further with its cursor. */
+    /** How many alerts a page shows; the "older" link and the API's cursor page further. */
     private static final int PAGE = 200;
 
     private final Alerts alerts;
@@ -47,11 +45,13 @@ public final class AlertRoutes implements RouteSet {
                     int limit = Requests.limit(ctx);
                     var states =
                             Filters.states(ctx, "state", AlertState.class, AlertState::parse, AlertState::wireName);
-                    List<Alert> page = alerts.list(states, ctx.queryParam("service"), ctx.queryParam("cursor"), limit);
-                    ctx.json(Listing.of(
-                            "alerts",
-                            page,
-                            page.size() < limit ? null : page.getLast().id()));
+                    AlertPage page = alerts.page(new AlertQuery(
+                            states,
+                            blankToNull(ctx.queryParam("service")),
+                            labels(orEmpty(ctx.queryParam("label")).strip()),
+                            Requests.cursor(ctx, "cursor"),
+                            limit));
+                    ctx.json(Listing.of("alerts", page.alerts(), page.older()));
                 },
                 Access.VIEWER);
         routes.get("/alerts", this::page, Access.VIEWER);
@@ -78,25 +78,15 @@ public final class AlertRoutes implements RouteSet {
         pages.render(ctx, "alert/table.jte", new AlertPages.Table(filter, find(filter), canSilence(ctx), storms.get()));
     }
 
-    private List<Alert> find(AlertPages.Filter filter) {
+    private AlertPage find(AlertPages.Filter filter) {
         Set<AlertState> states =
                 switch (filter.state()) {
                     case "resolved" -> EnumSet.of(AlertState.RESOLVED);
                     case "all" -> EnumSet.allOf(AlertState.class);
                     default -> EnumSet.of(AlertState.FIRING);
                 };
-        String service = filter.service().isBlank() ? null : filter.service();
-        List<Alert> found = alerts.list(states, service, null, filter.label().isBlank() ? PAGE : 1000);
-        if (filter.label().isBlank()) {
-            return found;
-        }
-        // The label filter runs over the newest thousand: enough to find a host at 3 a.m., no full scan.
-        Map<String, String> wanted = Labels.parse(filter.label()).orThrow();
-        return found.stream()
-                .filter(a -> wanted.entrySet().stream()
-                        .allMatch(w -> w.getValue().equals(a.labels().get(w.getKey()))))
-                .limit(PAGE)
-                .toList();
+        return alerts.page(
+                new AlertQuery(states, blankToNull(filter.service()), labels(filter.label()), filter.before(), PAGE));
     }
 
     private static AlertPages.Filter filter(Context ctx) {
@@ -105,16 +95,27 @@ public final class AlertRoutes implements RouteSet {
             throw HttpProblem.badRequest("state must be firing, resolved or all", "state");
         }
         String label = orEmpty(ctx.queryParam("label")).strip();
-        if (!label.isEmpty() && Labels.parse(label) instanceof Parsed.Failed<?> failed) {
-            throw HttpProblem.badRequest(
-                    "label filter, at column " + (failed.offset() + 1) + ": " + failed.message()
-                            + "; write it as name=value,name2=value2",
-                    "label");
+        labels(label); // a 400 before anything else when it does not parse
+        return new AlertPages.Filter(
+                state.isEmpty() ? "firing" : state,
+                orEmpty(ctx.queryParam("service")).strip(),
+                label,
+                Requests.cursor(ctx, "before"));
+    }
+
+    /** {@code ?label=instance=web-1,team=db}: the labels an alert must have, or a 400 saying where it went wrong. */
+    private static Map<String, String> labels(String text) {
+        if (text.isEmpty()) {
+            return Map.of();
         }
-        String service = orEmpty(ctx.queryParam("service")).strip();
-        String query = "state=" + encode(state.isEmpty() ? "firing" : state) + "&service=" + encode(service) + "&label="
-                + encode(label);
-        return new AlertPages.Filter(state.isEmpty() ? "firing" : state, service, label, query);
+        return switch (Labels.parse(text)) {
+            case Parsed.Ok<Map<String, String>> ok -> ok.value();
+            case Parsed.Failed<Map<String, String>> failed ->
+                throw HttpProblem.badRequest(
+                        "label filter, at column " + (failed.offset() + 1) + ": " + failed.message()
+                                + "; write it as name=value,name2=value2",
+                        "label");
+        };
     }
 
     private static boolean canSilence(Context ctx) {
@@ -125,7 +126,7 @@ public final class AlertRoutes implements RouteSet {
         return s == null ? "" : s;
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -2,6 +2,8 @@ package dev.firewatch.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.alert.AlertPage;
+import dev.firewatch.alert.AlertQuery;
 import dev.firewatch.alert.AlertState;
 import dev.firewatch.alert.Alerts;
 import dev.firewatch.alert.route.RouteTree;
@@ -19,6 +21,7 @@ import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
 import dev.firewatch.store.Ids;
+import dev.firewatch.store.Keyset;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.StoreException;
@@ -88,9 +91,9 @@ public final class AdminTools implements AutoCloseable {
 
     /** {@code GET /api/v1/incidents}, as JSON. */
     public JsonNode incidents(Set<IncidentState> states, String service, int limit) {
-        List<Incident> page = incidents.list(states, service, null, limit);
-        return json.valueToTree(Listing.of(
-                "incidents", page, page.size() < limit ? null : page.getLast().id()));
+        Keyset.Page<Incident> page =
+                Keyset.Page.of(incidents.list(states, service, null, limit + 1), limit, Incident::id);
+        return json.valueToTree(Listing.of("incidents", page.rows(), page.older()));
     }
 
     /** {@code POST /api/v1/incidents/{id}/acknowledge} (or resolve, escalate), as JSON. */
@@ -107,9 +110,8 @@ public final class AdminTools implements AutoCloseable {
 
     /** {@code GET /api/v1/alerts}, as JSON. */
     public JsonNode alerts(Set<AlertState> states, String service, int limit) {
-        var page = alerts.list(states, service, null, limit);
-        return json.valueToTree(Listing.of(
-                "alerts", page, page.size() < limit ? null : page.getLast().id()));
+        AlertPage page = alerts.page(new AlertQuery(states, service, Map.of(), null, limit));
+        return json.valueToTree(Listing.of("alerts", page.alerts(), page.older()));
     }
 
     /** {@code GET /api/v1/silences}, as JSON. */

@@ -23,6 +23,7 @@ public record IncidentAlert(
     /** Finds the alerts that belong to an incident; implemented by the alert feature, wired in app. */
     @FunctionalInterface
     public interface AlertsOfIncident {
-        List<IncidentAlert> of(String incidentId);
+        /** At most {@code limit} of them, newest first, below the id {@code before} when it is not null. */
+        List<IncidentAlert> of(String incidentId, String before, int limit);
     }
 }

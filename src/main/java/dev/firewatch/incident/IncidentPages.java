@@ -1,5 +1,6 @@
 package dev.firewatch.incident;
 
+import dev.firewatch.store.Keyset;
 import dev.firewatch.web.Frame;
 import java.util.List;
 
@@ -7,13 +8,26 @@ import java.util.List;
 public final class IncidentPages {
     private IncidentPages() {}
 
-    public record Listing(Frame frame, List<Incident> incidents, String filter) {}
+    /**
+     * @param before the cursor of the page shown, or null for the newest
+     * @param older the cursor of the next page, or null when there is none
+     */
+    public record Listing(Frame frame, List<Incident> incidents, String filter, String before, String older) {
+        /** The same list's URL parameters, without the page. */
+        public String query() {
+            return filter.equals("all") ? "show=all" : "show=open";
+        }
+    }
 
+    /**
+     * An incident with the newest page of its alerts and the latest page of its timeline; each links to
+     * older rows when there are more, so a storm of thousands of alerts costs one page.
+     */
     public record Detail(
             Frame frame,
             Incident incident,
-            List<IncidentAlert> alerts,
-            List<TimelineEntry> timeline,
+            Keyset.Page<IncidentAlert> alerts,
+            Keyset.Page<TimelineEntry> timeline,
             List<String> recentChanges,
             boolean canAct) {}
 }

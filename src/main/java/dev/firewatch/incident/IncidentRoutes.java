@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.Access;
 import dev.firewatch.auth.Caller;
 import dev.firewatch.auth.Role;
+import dev.firewatch.store.Keyset;
 import dev.firewatch.web.Filters;
 import dev.firewatch.web.Frame;
 import dev.firewatch.web.HttpProblem;
@@ -24,6 +25,11 @@ import java.util.function.BiFunction;
 
 /** The incidents API (DESIGN §3.1). {@code id} may be the id or the number. */
 public final class IncidentRoutes implements RouteSet {
+    /** Incidents on one page of the list. */
+    private static final int PAGE = 200;
+    /** Alerts, and timeline entries, on one incident's page; older ones are a link away. */
+    static final int DETAIL_PAGE = 100;
+
     private final Incidents incidents;
     private final IncidentAlert.AlertsOfIncident alerts;
     private final ObjectMapper json;
@@ -73,14 +79,18 @@ public final class IncidentRoutes implements RouteSet {
         Set<IncidentState> states = filter.equals("all")
                 ? EnumSet.allOf(IncidentState.class)
                 : EnumSet.of(IncidentState.TRIGGERED, IncidentState.ACKNOWLEDGED);
+        String before = Requests.cursor(ctx, "before");
+        Keyset.Page<Incident> page = Keyset.Page.of(incidents.list(states, null, before, PAGE + 1), PAGE, Incident::id);
         pages.render(
                 ctx,
                 "incident/list.jte",
-                new IncidentPages.Listing(frame(ctx, "Incidents"), incidents.list(states, null, null, 200), filter));
+                new IncidentPages.Listing(frame(ctx, "Incidents"), page.rows(), filter, before, page.older()));
     }
 
     private void detailPage(Context ctx) {
         Incident incident = incidents.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        String alertsBefore = Requests.cursor(ctx, "alerts_before");
+        String timelineBefore = Requests.cursor(ctx, "timeline_before");
         Caller caller = Caller.of(ctx);
         boolean canAct = caller.role().map(r -> r.includes(Role.RESPONDER)).orElse(false);
         pages.render(
@@ -89,8 +99,14 @@ public final class IncidentRoutes implements RouteSet {
                 new IncidentPages.Detail(
                         frame(ctx, "#" + incident.number() + " " + incident.title()),
                         incident,
-                        alerts.of(incident.id()),
-                        incidents.timeline(incident.id()),
+                        Keyset.Page.of(
+                                alerts.of(incident.id(), alertsBefore, DETAIL_PAGE + 1),
+                                DETAIL_PAGE,
+                                IncidentAlert::id),
+                        Keyset.Page.of(
+                                incidents.timeline(incident.id(), timelineBefore, DETAIL_PAGE + 1),
+                                DETAIL_PAGE,
+                                TimelineEntry::id),
                         changes.before(incident.service(), incident.createdAt()),
                         canAct));
     }
@@ -114,17 +130,22 @@ public final class IncidentRoutes implements RouteSet {
     private void list(Context ctx) {
         int limit = Requests.limit(ctx);
         var states = Filters.states(ctx, "state", IncidentState.class, IncidentState::parse, IncidentState::wireName);
-        List<Incident> page = incidents.list(states, ctx.queryParam("service"), ctx.queryParam("cursor"), limit);
-        ctx.json(Listing.of(
-                "incidents", page, page.size() < limit ? null : page.getLast().id()));
+        Keyset.Page<Incident> page = Keyset.Page.of(
+                incidents.list(states, ctx.queryParam("service"), Requests.cursor(ctx, "cursor"), limit + 1),
+                limit,
+                Incident::id);
+        ctx.json(Listing.of("incidents", page.rows(), page.older()));
     }
 
+    /** The incident with its latest alerts and timeline entries, at most {@code MAX_LIMIT} of each, oldest first. */
     private void show(Context ctx) {
         Incident incident = incidents.find(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
         @SuppressWarnings("unchecked")
         Map<String, Object> body = new LinkedHashMap<>(json.convertValue(incident, Map.class));
-        body.put("alerts", alerts.of(incident.id()));
-        body.put("timeline", incidents.timeline(incident.id()));
+        body.put("alerts", alerts.of(incident.id(), null, Requests.MAX_LIMIT).reversed());
+        body.put(
+                "timeline",
+                incidents.timeline(incident.id(), null, Requests.MAX_LIMIT).reversed());
         ctx.json(body);
     }
 

@@ -1,6 +1,7 @@
 package dev.firewatch.incident;
 
 import dev.firewatch.store.Ids;
+import dev.firewatch.store.Keyset;
 import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Times;
@@ -8,10 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Incidents: opened when an alert needs a home, acknowledged and resolved by people or by their alerts.
@@ -273,21 +275,28 @@ public final class Incidents {
 
     // --- reading
 
+    /**
+     * Newest first, below {@code before} when it is set. One index range of {@code (state, id)} per state asked
+     * for, merged in id order, so the open incidents stay a page away however many resolved ones are stored;
+     * every state is one range over the primary key.
+     */
     public List<Incident> list(Set<IncidentState> states, String service, String before, int limit) {
-        String where = " WHERE state IN ("
-                + states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")"
-                + (service == null ? "" : " AND service = :service") + (before == null ? "" : " AND id < :before");
+        List<String> ranges = states.containsAll(EnumSet.allOf(IncidentState.class))
+                ? List.of("")
+                : states.stream().map(s -> " AND state = '" + s.name() + "'").toList();
+        String where = (service == null ? "" : " AND service = :service") + (before == null ? "" : " AND id < :before");
         return store.read(h -> {
-            var query = h.createQuery(
-                            "SELECT " + COLUMNS + " FROM incident_incident" + where + " ORDER BY id DESC LIMIT :limit")
-                    .bind("limit", limit);
-            if (service != null) {
-                query.bind("service", service);
+            List<List<Incident>> perRange = new ArrayList<>();
+            for (String range : ranges) {
+                perRange.add(h.createQuery("SELECT " + COLUMNS + " FROM incident_incident WHERE 1 = 1" + range + where
+                                + " ORDER BY id DESC LIMIT :limit")
+                        .bind("service", service)
+                        .bind("before", before)
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> row(rs).incident())
+                        .list());
             }
-            if (before != null) {
-                query.bind("before", before);
-            }
-            return query.map((rs, ctx) -> row(rs).incident()).list();
+            return Keyset.merge(perRange, Incident::id, limit);
         });
     }
 
@@ -299,12 +308,20 @@ public final class Incidents {
         });
     }
 
-    public List<TimelineEntry> timeline(String incidentId) {
-        return store.read(h -> h.createQuery(
-                        "SELECT at, kind, text, actor FROM incident_timeline WHERE incident_id = :id ORDER BY id")
+    /** What happened to an incident, newest first, at most {@code limit} entries below {@code before}. */
+    public List<TimelineEntry> timeline(String incidentId, String before, int limit) {
+        return store.read(h -> h.createQuery("SELECT id, at, kind, text, actor FROM incident_timeline"
+                        + " WHERE incident_id = :id" + (before == null ? "" : " AND id < :before")
+                        + " ORDER BY id DESC LIMIT :limit")
                 .bind("id", incidentId)
+                .bind("before", before)
+                .bind("limit", limit)
                 .map((rs, ctx) -> new TimelineEntry(
-                        Times.instant(rs, "at"), rs.getString("kind"), rs.getString("text"), rs.getString("actor")))
+                        rs.getString("id"),
+                        Times.instant(rs, "at"),
+                        rs.getString("kind"),
+                        rs.getString("text"),
+                        rs.getString("actor")))
                 .list());
     }
 

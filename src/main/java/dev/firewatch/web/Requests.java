@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.firewatch.store.Keyset;
 import io.javalin.http.Context;
 import java.util.stream.Collectors;
 
@@ -73,6 +74,26 @@ public final class Requests {
             // falls through to the same answer as an out-of-range number
         }
         throw HttpProblem.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT, "limit");
+    }
+
+    /**
+     * A paging cursor: {@code ?before=} on pages, {@code ?cursor=} in the API, the id of the last row of the
+     * page before; null when absent. Anything else is a 400 naming the parameter, never a query that cannot
+     * match.
+     */
+    public static String cursor(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String id = text.strip();
+        if (!Keyset.isId(id)) {
+            throw HttpProblem.badRequest(
+                    name + " must be an id as the \"older\" link or next_cursor gave it, like"
+                            + " 0195f3c2-7b1e-7c3a-9d2e-4f1a2b3c4d5e; leave it out for the newest",
+                    name);
+        }
+        return id;
     }
 
     /** A required, non-blank string field. */

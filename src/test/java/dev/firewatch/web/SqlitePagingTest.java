@@ -1,0 +1,8 @@
+package dev.firewatch.web;
+
+class SqlitePagingTest extends PagingContract {
+    @Override
+    String storeSection() {
+        return "";
+    }
+}
