@@ -442,23 +442,19 @@ public class PagesBench {
         }
 
         void history(String alertId, long at, String kind, String text) throws Exception {
-            history.setString(1, uuid7(at));
-            history.setString(2, alertId);
-            history.setLong(3, at);
-            history.setString(4, kind);
-            history.setString(5, text);
-            history.addBatch();
-            rows++;
+            add(history, uuid7(at), alertId, at, kind, text);
         }
 
         void note(String incidentId, long at, String kind, String text, String actor) throws Exception {
-            timeline.setString(1, uuid7(at));
-            timeline.setString(2, incidentId);
-            timeline.setLong(3, at);
-            timeline.setString(4, kind);
-            timeline.setString(5, text);
-            timeline.setString(6, actor);
-            timeline.addBatch();
+            add(timeline, uuid7(at), incidentId, at, kind, text, actor);
+        }
+
+        /** One row into a statement's batch, its values in column order. */
+        void add(PreparedStatement insert, Object... values) throws Exception {
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            insert.addBatch();
             rows++;
         }
 

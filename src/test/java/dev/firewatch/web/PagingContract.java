@@ -174,17 +174,8 @@ abstract class PagingContract {
     void nextCursorWalksTheApiThroughEveryMatchingAlertOnce(
             String filter, String query, String apiQuery, Predicate<Sent> matches) {
         List<String> summaries = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            JsonNode page = api.getJson(
-                    "/api/v1/alerts?limit=37&" + apiQuery + (cursor == null ? "" : "&cursor=" + encode(cursor)));
-            page.path("alerts").forEach(a -> summaries.add(a.path("summary").asText()));
-            cursor = page.path("next_cursor").isTextual()
-                    ? page.path("next_cursor").asText()
-                    : null;
-            pages++;
-        } while (cursor != null && pages < 100);
+        apiPages("/api/v1/alerts?limit=37&" + apiQuery).forEach(page -> page.path("alerts")
+                .forEach(a -> summaries.add(a.path("summary").asText())));
         assertThat(summaries).containsExactlyElementsOf(newestFirst(matches));
     }
 
@@ -247,19 +238,11 @@ abstract class PagingContract {
     @Test
     void nextCursorWalksOpenIncidentsAcrossBothOpenStatesNewestFirst() {
         List<Long> numbers = new ArrayList<>();
-        String cursor = null;
-        int pages = 0;
-        do {
-            JsonNode page = api.getJson("/api/v1/incidents?state=triggered,acknowledged&limit=25"
-                    + (cursor == null ? "" : "&cursor=" + encode(cursor)));
-            page.path("incidents").forEach(i -> numbers.add(i.path("number").asLong()));
-            cursor = page.path("next_cursor").isTextual()
-                    ? page.path("next_cursor").asText()
-                    : null;
-            pages++;
-        } while (cursor != null && pages < 100);
+        List<JsonNode> pages = apiPages("/api/v1/incidents?state=triggered,acknowledged&limit=25");
+        pages.forEach(page ->
+                page.path("incidents").forEach(i -> numbers.add(i.path("number").asLong())));
         assertThat(numbers).hasSize(211).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(pages).isEqualTo(9);
+        assertThat(pages).hasSize(9);
     }
 
     @Test
@@ -289,6 +272,20 @@ abstract class PagingContract {
     }
 
     // ---- helpers
+
+    /** Every page of an API listing, following next_cursor until it is null. */
+    List<JsonNode> apiPages(String path) {
+        List<JsonNode> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = api.getJson(path + (cursor == null ? "" : "&cursor=" + encode(cursor)));
+            pages.add(page);
+            cursor = page.path("next_cursor").isTextual()
+                    ? page.path("next_cursor").asText()
+                    : null;
+        } while (cursor != null && pages.size() < 100);
+        return pages;
+    }
 
     void post(String key, String body) {
         assertThat(firewatch
