@@ -28,7 +28,7 @@ public final class IncidentRoutes implements RouteSet {
     /** Incidents on one page of the list. */
     private static final int PAGE = 200;
     /** Alerts, and timeline entries, on one incident's page; older ones are a link away. */
-    static final int DETAIL_PAGE = 100;
+    private static final int DETAIL_PAGE = 100;
 
     private final Incidents incidents;
     private final IncidentAlert.AlertsOfIncident alerts;
