@@ -866,7 +866,7 @@ public class PagesBench {
             double postgres = (b[3] - a[3]) / perCore;
             double bench = (b[4] - a[4]) / perCore;
             cores.put("server", server);
-            cores.put("postgres", postgres);
+            cores.put("postgres", Math.max(0, postgres)); // a process that exits in between takes its ticks along
             cores.put("bench", bench);
             cores.put("others", Math.max(0, busy - server - postgres - bench));
             cores.put("idle", CPUS - busy);
