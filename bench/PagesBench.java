@@ -196,10 +196,19 @@ public class PagesBench {
             return (vendor.equals("sqlite") ? "SQLite" : "PostgreSQL") + ", " + String.format("%,d", size) + " alerts";
         }
 
+        /** Drops the PostgreSQL database and deletes the data directory: a seeded SQLite store is 2 GB. */
         void drop() throws Exception {
             if (pgName != null) {
                 try (Connection c = DriverManager.getConnection(ADMIN_PG)) {
                     c.createStatement().execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
+                }
+            }
+            if (!Files.exists(dir.resolve("data"))) {
+                return;
+            }
+            try (var files = Files.walk(dir.resolve("data"))) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
                 }
             }
         }
@@ -649,15 +658,9 @@ public class PagesBench {
                 long[] small = pair(c, "SELECT number, alert_count FROM incident_incident WHERE alert_count BETWEEN 2 AND 5"
                         + " ORDER BY number DESC LIMIT 1");
                 long[] huge = pair(c, "SELECT number, alert_count FROM incident_incident ORDER BY alert_count DESC LIMIT 1");
-                List<Long> open = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT number FROM incident_incident WHERE state <> 'RESOLVED' ORDER BY number DESC LIMIT ?")) {
-                    s.setInt(1, needed);
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            open.add(rs.getLong(1));
-                        }
-                    }
+                List<Long> open = numbers(c, "WHERE state <> 'RESOLVED'", needed);
+                if (open.isEmpty()) { // a store too small to have an open incident: reopen the newest
+                    open = numbers(c, "", needed);
                 }
                 String deep;
                 try (PreparedStatement s = c.prepareStatement("SELECT id FROM alert_alert ORDER BY id LIMIT 1 OFFSET ?")) {
@@ -672,6 +675,20 @@ public class PagesBench {
                         count(c, "alert_alert", " WHERE state = 'FIRING'"), small[0], small[1], huge[0], huge[1], deep,
                         open);
             }
+        }
+
+        static List<Long> numbers(Connection c, String where, int limit) throws Exception {
+            List<Long> numbers = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT number FROM incident_incident " + where + " ORDER BY number DESC LIMIT ?")) {
+                s.setInt(1, limit);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        numbers.add(rs.getLong(1));
+                    }
+                }
+            }
+            return numbers;
         }
 
         static long count(Connection c, String table, String where) throws Exception {
@@ -785,8 +802,9 @@ public class PagesBench {
 
     static void retrigger(Store store, List<Long> numbers) throws Exception {
         try (Connection c = store.connect();
-                PreparedStatement s = c.prepareStatement("UPDATE incident_incident SET state = 'TRIGGERED',"
-                        + " acknowledged_at = NULL, acknowledged_by = NULL, version = version + 1 WHERE number = ?")) {
+                PreparedStatement s = c.prepareStatement("UPDATE incident_incident SET state = 'TRIGGERED', acknowledged_at = NULL,"
+                        + " acknowledged_by = NULL, resolved_at = NULL, resolved_by = NULL, version = version + 1"
+                        + " WHERE number = ?")) {
             for (long n : numbers) {
                 s.setLong(1, n);
                 s.addBatch();
