@@ -30,6 +30,9 @@ public final class AlertExpiry implements AutoCloseable {
     private final Supplier<Map<String, Duration>> timeouts;
     private final Supplier<Optional<Instant>> processedThrough;
     private final Clock clock;
+    /** Told after a commit that resolved alerts, so the incident bus delivers at once. */
+    private final Runnable afterCommit;
+
     private volatile boolean running = true;
     private Thread thread;
 
@@ -43,7 +46,9 @@ public final class AlertExpiry implements AutoCloseable {
             AlertPipeline pipeline,
             Supplier<Map<String, Duration>> timeouts,
             Supplier<Optional<Instant>> processedThrough,
-            Clock clock) {
+            Clock clock,
+            Runnable afterCommit) {
+        this.afterCommit = afterCommit;
         this.store = store;
         this.pipeline = pipeline;
         this.timeouts = timeouts;
@@ -104,6 +109,9 @@ public final class AlertExpiry implements AutoCloseable {
                     return new Swept(due.size(), done);
                 });
                 resolved += swept.resolved();
+                if (swept.resolved() > 0) {
+                    afterCommit.run();
+                }
                 if (swept.found() < BATCH) {
                     break;
                 }

@@ -29,6 +29,7 @@ import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
+import dev.firewatch.incident.IncidentBus;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.Incidents;
 import dev.firewatch.intake.Admission;
@@ -93,6 +94,7 @@ public final class Firewatch implements AutoCloseable {
     private final Journal journal;
     private final JournalConsumer consumer;
     private final AlertExpiry expiry;
+    private final IncidentBus bus;
 
     private Firewatch(
             Store store,
@@ -104,7 +106,8 @@ public final class Firewatch implements AutoCloseable {
             Thread storeSetUp,
             Journal journal,
             JournalConsumer consumer,
-            AlertExpiry expiry) {
+            AlertExpiry expiry,
+            IncidentBus bus) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -115,6 +118,7 @@ public final class Firewatch implements AutoCloseable {
         this.journal = journal;
         this.consumer = consumer;
         this.expiry = expiry;
+        this.bus = bus;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -180,9 +184,15 @@ public final class Firewatch implements AutoCloseable {
                 },
                 digests,
                 backlog,
-                256);
+                256,
+                incidents.bus()::wake);
         AlertExpiry expiry = new AlertExpiry(
-                store, alertPipeline, () -> resolveTimeouts(services.all()), consumer::processedThrough, clock);
+                store,
+                alertPipeline,
+                () -> resolveTimeouts(services.all()),
+                consumer::processedThrough,
+                clock,
+                incidents.bus()::wake);
         Changes changes = new Changes(store, ids);
         Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
             backlog.committed(committed);
@@ -199,6 +209,7 @@ public final class Firewatch implements AutoCloseable {
                     .ifPresent(password -> announceAdminPassword(adminName, password));
             consumer.start();
             expiry.start();
+            incidents.bus().start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -269,7 +280,17 @@ public final class Firewatch implements AutoCloseable {
                 server.port(),
                 store.description());
         return new Firewatch(
-                store, journalStore, migrations, readiness, server, reloader, storeSetUp, journal, consumer, expiry);
+                store,
+                journalStore,
+                migrations,
+                readiness,
+                server,
+                reloader,
+                storeSetUp,
+                journal,
+                consumer,
+                expiry,
+                incidents.bus());
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -314,6 +335,11 @@ public final class Firewatch implements AutoCloseable {
         return server.port();
     }
 
+    /** Where features that act on incidents (paging, status page) subscribe. */
+    public IncidentBus incidentBus() {
+        return bus;
+    }
+
     /** The HTTP server, for tests that walk every registered route. */
     public Javalin http() {
         return server;
@@ -343,6 +369,7 @@ public final class Firewatch implements AutoCloseable {
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
         consumer.close();
+        bus.close();
         readiness.close();
         if (journalStore != store) {
             journalStore.close();

@@ -41,6 +41,8 @@ public final class Incidents {
     private final List<String> severities;
 
     private final String publicUrl;
+    private final IncidentEvents events;
+    private final IncidentBus bus;
 
     public Incidents(Store store, Ids ids, Clock clock, List<String> severities, String publicUrl) {
         this.store = store;
@@ -48,6 +50,13 @@ public final class Incidents {
         this.clock = clock;
         this.severities = List.copyOf(severities);
         this.publicUrl = publicUrl;
+        this.events = new IncidentEvents(ids, store.vendor());
+        this.bus = new IncidentBus(store, events, this);
+    }
+
+    /** Where features that act on incidents subscribe to what happens to them. */
+    public IncidentBus bus() {
+        return bus;
     }
 
     // --- called by the alert stages, inside their transaction
@@ -75,6 +84,10 @@ public final class Incidents {
             note(sql, incident.id(), at, "alert", "Alert joined: " + alertSummary, null);
             if (!worse.equals(incident.severity())) {
                 note(sql, incident.id(), at, "severity", "Severity raised to " + worse + " by a new alert", null);
+                events.publish(
+                        sql,
+                        new IncidentEvent.SeverityChanged(
+                                incident.id(), incident.number(), incident.severity(), worse, null, at));
             }
             return incident.id();
         }
@@ -94,6 +107,7 @@ public final class Incidents {
                 severity,
                 at.toEpochMilli());
         note(sql, id, at, "triggered", "Incident opened by alert: " + alertSummary + " (" + severity + ")", null);
+        events.publish(sql, new IncidentEvent.Opened(id, number, service, alertSummary, severity, at));
         return id;
     }
 
@@ -188,13 +202,18 @@ public final class Incidents {
                         "UPDATE incident_incident SET severity = ?, version = version + 1 WHERE id = ?",
                         severity,
                         row.incident().id());
+                Instant at = clock.instant();
                 note(
                         sql,
                         row.incident().id(),
-                        clock.instant(),
+                        at,
                         "severity",
                         "Severity changed from " + before + " to " + severity + " by " + actor,
                         actor);
+                events.publish(
+                        sql,
+                        new IncidentEvent.SeverityChanged(
+                                row.incident().id(), row.incident().number(), before, severity, actor, at));
             }
             return rowById(sql, row.incident().id()).orElseThrow().incident();
         });
@@ -208,7 +227,12 @@ public final class Incidents {
                 throw new IllegalMove(
                         "incident #" + row.incident().number() + " is resolved; there is nobody to escalate to");
             }
-            note(sql, row.incident().id(), clock.instant(), "escalated", "Escalated by " + actor, actor);
+            Instant at = clock.instant();
+            note(sql, row.incident().id(), at, "escalated", "Escalated by " + actor, actor);
+            events.publish(
+                    sql,
+                    new IncidentEvent.EscalationRequested(
+                            row.incident().id(), row.incident().number(), actor, at));
             return rowById(sql, row.incident().id()).orElseThrow().incident();
         });
     }
@@ -230,11 +254,13 @@ public final class Incidents {
     }
 
     private <T> T write(java.util.function.Function<Statements, T> work) {
-        return store.write(tx -> {
+        T result = store.write(tx -> {
             try (Statements sql = Statements.over(tx)) {
                 return work.apply(sql);
             }
         });
+        bus.wake();
+        return result;
     }
 
     private void move(Statements sql, Row row, IncidentState target, Instant at, String actor, String text) {
@@ -271,6 +297,27 @@ public final class Incidents {
             throw new IllegalMove("incident #" + row.incident().number() + " changed at the same moment; try again");
         }
         note(sql, id, at, target.wireName(), text, actor);
+        long number = row.incident().number();
+        events.publish(
+                sql,
+                switch (target) {
+                    case ACKNOWLEDGED -> new IncidentEvent.Acknowledged(id, number, actor, at);
+                    case RESOLVED -> new IncidentEvent.Resolved(id, number, actor, at);
+                    case TRIGGERED -> new IncidentEvent.Reopened(id, number, actor, at);
+                });
+    }
+
+    /** A bus listener gave up on an event: said on the incident's timeline, where a responder looks. */
+    void noteListenerFailure(Statements sql, IncidentEvent event, String listener, String error) {
+        note(
+                sql,
+                event.incidentId(),
+                clock.instant(),
+                "listener",
+                listener + " could not act on this incident's "
+                        + event.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + " event after three tries: " + error,
+                null);
     }
 
     // --- reading

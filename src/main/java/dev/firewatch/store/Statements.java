@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,6 +41,7 @@ public final class Statements implements AutoCloseable {
     private final Handle handle;
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
+    private final Set<String> once = new HashSet<>();
 
     private Statements(Handle handle) {
         this.handle = handle;
@@ -53,6 +56,14 @@ public final class Statements implements AutoCloseable {
     /** The transaction, for the rare statement that is not worth keeping. */
     public Handle handle() {
         return handle;
+    }
+
+    /**
+     * True the first time a key is asked in this transaction, for work done once per transaction however many
+     * rows need it (taking a lock, say).
+     */
+    public boolean firstTime(String key) {
+        return once.add(key);
     }
 
     public int update(String sql, Object... values) {

@@ -1,0 +1,169 @@
+package dev.firewatch.incident;
+
+import dev.firewatch.store.Statements;
+import dev.firewatch.store.Store;
+import dev.firewatch.store.Vendor;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers incident events to the features that act on them (paging, status page). Each listener has a
+ * cursor in the store; it handles an event inside the transaction that moves its cursor past it, so what it
+ * writes there (an outbox row, say) happens exactly once, across crashes and restarts and, on PostgreSQL,
+ * across nodes: the cursor row is locked for the transaction, so nodes take turns.
+ *
+ * <p>A listener that fails on an event is retried; after three failures the event is skipped for that
+ * listener and the incident's timeline says so, because one bad event must not stop every page behind it.
+ */
+public final class IncidentBus implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IncidentBus.class);
+    private static final int BATCH = 100;
+    private static final int ATTEMPTS = 3;
+
+    /** Acts on one event inside the transaction that advances its cursor. */
+    @FunctionalInterface
+    public interface Listener {
+        void on(Statements tx, IncidentEvent event);
+    }
+
+    private final Store store;
+    private final IncidentEvents events;
+    private final Incidents incidents;
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running = true;
+    private Thread thread;
+
+    IncidentBus(Store store, IncidentEvents events, Incidents incidents) {
+        this.store = store;
+        this.events = events;
+        this.incidents = incidents;
+    }
+
+    /**
+     * Adds a listener. One that never listened before starts at the newest event: it hears what happens from
+     * now on, not the installation's history. One that did goes on from its cursor.
+     */
+    public void subscribe(String name, Listener listener) {
+        listeners.put(name, listener);
+        wake();
+    }
+
+    /** Whether the listener has a cursor yet: from then on it hears every event. */
+    public boolean hasCursor(String name) {
+        return store.read(h -> h.createQuery("SELECT 1 FROM incident_event_cursor WHERE listener = :name")
+                .bind("name", name)
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent());
+    }
+
+    /** Delivers on a thread of its own; call once the schema is in place. */
+    public synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofPlatform().name("incident-bus").daemon().start(this::loop);
+        }
+    }
+
+    /** Called after a commit that may have published events, so listeners hear at once, not on the next poll. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                listeners.forEach(this::deliver);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("the incident bus failed; it tries again shortly", e);
+            }
+        }
+    }
+
+    /** Everything published so far, to one listener, a batch per transaction. */
+    void deliver(String name, Listener listener) {
+        while (running) {
+            int handled = store.write(tx -> {
+                try (Statements sql = Statements.over(tx)) {
+                    String position = claim(sql, name);
+                    List<IncidentEvents.Published> batch = events.after(sql, position, BATCH);
+                    for (IncidentEvents.Published published : batch) {
+                        handle(sql, name, listener, published);
+                    }
+                    if (!batch.isEmpty()) {
+                        sql.update(
+                                "UPDATE incident_event_cursor SET position = ? WHERE listener = ?",
+                                batch.getLast().id(),
+                                name);
+                    }
+                    return batch.size();
+                }
+            });
+            if (handled < BATCH) {
+                return;
+            }
+        }
+    }
+
+    /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */
+    private String claim(Statements sql, String name) {
+        String lock = store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE" : "";
+        return sql.first(
+                        "SELECT position FROM incident_event_cursor WHERE listener = ?" + lock,
+                        rs -> rs.getString(1),
+                        name)
+                .orElseGet(() -> {
+                    String newest = events.newest(sql);
+                    sql.update(
+                            "INSERT INTO incident_event_cursor (listener, position) VALUES (?, ?)"
+                                    + " ON CONFLICT (listener) DO NOTHING",
+                            name,
+                            newest);
+                    return sql.first(
+                                    "SELECT position FROM incident_event_cursor WHERE listener = ?" + lock,
+                                    rs -> rs.getString(1),
+                                    name)
+                            .orElseThrow();
+                });
+    }
+
+    private void handle(Statements sql, String name, Listener listener, IncidentEvents.Published published) {
+        String key = name + "/" + published.id();
+        try {
+            listener.on(sql, published.event());
+            failures.remove(key);
+        } catch (RuntimeException e) {
+            int failed = failures.merge(key, 1, Integer::sum);
+            if (failed < ATTEMPTS) {
+                throw e; // the whole batch rolls back and is tried again
+            }
+            failures.remove(key);
+            log.error("listener {} failed {} times on incident event {}; skipping it", name, failed, key, e);
+            incidents.noteListenerFailure(sql, published.event(), name, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.firewatch.incident;
+
+import dev.firewatch.store.Ids;
+import dev.firewatch.store.Statements;
+import dev.firewatch.store.Times;
+import dev.firewatch.store.Vendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The rows of the incident bus: written beside each change, read by listeners after their cursor. */
+final class IncidentEvents {
+    /** The advisory lock key publishers take turns under on PostgreSQL ("fwincevt" in ASCII). */
+    private static final long PUBLISH_LOCK = 0x6677696E63657674L;
+
+    private final Ids ids;
+    private final Vendor vendor;
+
+    IncidentEvents(Ids ids, Vendor vendor) {
+        this.ids = ids;
+        this.vendor = vendor;
+    }
+
+    /**
+     * Writes the event in the caller's transaction. Listeners read by id, so ids must follow commit order: on
+     * SQLite the one writer connection sees to that; on PostgreSQL, where the alert stages and people's
+     * actions commit on different connections (and nodes), a transaction takes its turn under an advisory
+     * lock before its first event and makes ids after the newest event anyone committed.
+     */
+    void publish(Statements sql, IncidentEvent event) {
+        if (vendor == Vendor.POSTGRESQL && sql.firstTime("incident-event-turn")) {
+            sql.first("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS turn", rs -> 1, PUBLISH_LOCK);
+            sql.first("SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1))
+                    .ifPresent(ids::notBefore);
+        }
+        String id = ids.next();
+        long at = event.at().toEpochMilli();
+        String insert = "INSERT INTO incident_event (id, incident_id, number, kind, at, actor, service, title,"
+                + " severity, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        switch (event) {
+            case IncidentEvent.Opened e ->
+                sql.update(
+                        insert,
+                        id,
+                        e.incidentId(),
+                        e.number(),
+                        "opened",
+                        at,
+                        null,
+                        e.service(),
+                        e.title(),
+                        e.severity(),
+                        null);
+            case IncidentEvent.Acknowledged e ->
+                sql.update(
+                        insert, id, e.incidentId(), e.number(), "acknowledged", at, e.actor(), null, null, null, null);
+            case IncidentEvent.Resolved e ->
+                sql.update(insert, id, e.incidentId(), e.number(), "resolved", at, e.actor(), null, null, null, null);
+            case IncidentEvent.Reopened e ->
+                sql.update(insert, id, e.incidentId(), e.number(), "reopened", at, e.actor(), null, null, null, null);
+            case IncidentEvent.SeverityChanged e ->
+                sql.update(
+                        insert,
+                        id,
+                        e.incidentId(),
+                        e.number(),
+                        "severity",
+                        at,
+                        e.actor(),
+                        null,
+                        null,
+                        e.to(),
+                        e.from());
+            case IncidentEvent.EscalationRequested e ->
+                sql.update(insert, id, e.incidentId(), e.number(), "escalate", at, e.actor(), null, null, null, null);
+        }
+    }
+
+    /** An event and the id that orders it. */
+    record Published(String id, IncidentEvent event) {}
+
+    List<Published> after(Statements sql, String position, int limit) {
+        return sql.list(
+                "SELECT id, incident_id, number, kind, at, actor, service, title, severity, previous"
+                        + " FROM incident_event WHERE id > ? ORDER BY id LIMIT ?",
+                rs -> new Published(rs.getString("id"), event(rs)),
+                position,
+                limit);
+    }
+
+    /** The newest event's id, where a new listener starts: it hears what happens from now on, not history. */
+    String newest(Statements sql) {
+        return sql.first("SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1))
+                .orElse("");
+    }
+
+    private static IncidentEvent event(ResultSet rs) throws SQLException {
+        String incident = rs.getString("incident_id");
+        long number = rs.getLong("number");
+        var at = Times.instant(rs, "at");
+        String actor = rs.getString("actor");
+        return switch (rs.getString("kind")) {
+            case "opened" ->
+                new IncidentEvent.Opened(
+                        incident, number, rs.getString("service"), rs.getString("title"), rs.getString("severity"), at);
+            case "acknowledged" -> new IncidentEvent.Acknowledged(incident, number, actor, at);
+            case "resolved" -> new IncidentEvent.Resolved(incident, number, actor, at);
+            case "reopened" -> new IncidentEvent.Reopened(incident, number, actor, at);
+            case "severity" ->
+                new IncidentEvent.SeverityChanged(
+                        incident, number, rs.getString("previous"), rs.getString("severity"), actor, at);
+            case "escalate" -> new IncidentEvent.EscalationRequested(incident, number, actor, at);
+            default -> throw new IllegalStateException("unknown incident event kind " + rs.getString("kind"));
+        };
+    }
+}
