@@ -1,5 +1,6 @@
 package dev.firewatch.alert;
 
+import dev.firewatch.store.Poller;
 import dev.firewatch.store.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Resolves firing alerts whose sender stopped repeating them for longer than their service's
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * transaction, so a sweep costs the same with ten alerts stored as with ten million.
  */
 public final class AlertExpiry implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(AlertExpiry.class);
     private static final int BATCH = 200;
     /** A bound on batches per service and sweep, so one sweep can never run away; the next one goes on. */
     private static final int MAX_BATCHES = 50;
@@ -33,8 +31,7 @@ public final class AlertExpiry implements AutoCloseable {
     /** Told after a commit that resolved alerts, so the incident bus delivers at once. */
     private final Runnable afterCommit;
 
-    private volatile boolean running = true;
-    private Thread thread;
+    private final Poller poller = new Poller("alert-expiry", Duration.ofSeconds(1), this::sweep);
 
     /**
      * @param timeouts each service with a {@code resolve_timeout}, from the running config
@@ -57,24 +54,8 @@ public final class AlertExpiry implements AutoCloseable {
     }
 
     /** Sweeps once a second; call once the schema is in place. */
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("alert-expiry").daemon().start(this::loop);
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                sweep();
-                Thread.sleep(Duration.ofSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("the auto-resolve sweep failed; it tries again in a second", e);
-            }
-        }
+    public void start() {
+        poller.start();
     }
 
     /** Resolves every alert that is due now and returns how many it resolved. */
@@ -124,14 +105,6 @@ public final class AlertExpiry implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.close();
     }
 }

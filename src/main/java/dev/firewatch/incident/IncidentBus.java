@@ -1,13 +1,13 @@
 package dev.firewatch.incident;
 
+import dev.firewatch.store.Poller;
 import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Vendor;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,8 @@ public final class IncidentBus implements AutoCloseable {
     private final Incidents incidents;
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running = true;
-    private Thread thread;
+    private final Poller poller =
+            new Poller("incident-bus", Duration.ofMillis(250), () -> listeners.forEach(this::deliver));
 
     IncidentBus(Store store, IncidentEvents events, Incidents incidents) {
         this.store = store;
@@ -65,35 +64,18 @@ public final class IncidentBus implements AutoCloseable {
     }
 
     /** Delivers on a thread of its own; call once the schema is in place. */
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("incident-bus").daemon().start(this::loop);
-        }
+    public void start() {
+        poller.start();
     }
 
     /** Called after a commit that may have published events, so listeners hear at once, not on the next poll. */
     public void wake() {
-        wake.release();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                listeners.forEach(this::deliver);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("the incident bus failed; it tries again shortly", e);
-            }
-        }
+        poller.wake();
     }
 
     /** Everything published so far, to one listener, a batch per transaction. */
     void deliver(String name, Listener listener) {
-        while (running) {
+        while (poller.running()) {
             int handled = store.write(tx -> {
                 try (Statements sql = Statements.over(tx)) {
                     String position = claim(sql, name);
@@ -156,14 +138,6 @@ public final class IncidentBus implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.close();
     }
 }

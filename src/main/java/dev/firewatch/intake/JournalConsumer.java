@@ -2,15 +2,15 @@ package dev.firewatch.intake;
 
 import dev.firewatch.alert.Severity;
 import dev.firewatch.alert.Signal;
+import dev.firewatch.store.Poller;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Vendor;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -44,13 +44,10 @@ public final class JournalConsumer implements AutoCloseable {
     private final Digests digests;
     private final Backlog backlog;
     private final int batchSize;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running = true;
+    private final Poller poller = new Poller("journal-consumer", Duration.ofMillis(250), this::step);
     private volatile String position;
     /** Every signal received before this was processed; null until the first drain. */
     private volatile Instant processedThrough;
-
-    private Thread thread;
 
     /**
      * @param store where the work and the cursor commit, together
@@ -80,47 +77,35 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     /** Starts consuming; call once the schema is in place. */
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().name("journal-consumer").daemon().start(this::loop);
-        }
+    public void start() {
+        poller.start();
     }
 
     /** Called by the journal after each commit, so new rows are handled at once rather than on the next poll. */
     public void wake() {
-        wake.release();
+        poller.wake();
     }
 
-    private void loop() {
-        // The row exists before anyone consumes, so nodes sharing a PostgreSQL database can lock it (claim).
-        position = store.write(h -> {
-            h.createUpdate("INSERT INTO intake_cursor (consumer, position) VALUES (:c, '')"
-                            + " ON CONFLICT (consumer) DO NOTHING")
-                    .bind("c", NAME)
-                    .execute();
-            return h.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c")
-                    .bind("c", NAME)
-                    .mapTo(String.class)
-                    .one();
-        });
-        while (running) {
-            try {
-                wake.tryAcquire(250, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                drain();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("the journal consumer failed; it retries in a second", e);
-                sleepQuietly();
-            }
+    private void step() {
+        if (position == null) {
+            // The row exists before anyone consumes, so nodes sharing a PostgreSQL database can lock it (claim).
+            position = store.write(h -> {
+                h.createUpdate("INSERT INTO intake_cursor (consumer, position) VALUES (:c, '')"
+                                + " ON CONFLICT (consumer) DO NOTHING")
+                        .bind("c", NAME)
+                        .execute();
+                return h.createQuery("SELECT position FROM intake_cursor WHERE consumer = :c")
+                        .bind("c", NAME)
+                        .mapTo(String.class)
+                        .one();
+            });
         }
+        drain();
     }
 
     /** Processes everything committed so far. */
     void drain() {
-        while (running) {
+        while (poller.running()) {
             // Taken before the read: a row committed after the read began has a later receive time.
             Instant readAt = clock.instant();
             Backlog.Mark committed = backlog.mark();
@@ -301,24 +286,8 @@ public final class JournalConsumer implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Signal.Trigger) e.getValue()).summary())));
     }
 
-    private static void sleepQuietly() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (thread != null) {
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        poller.close();
     }
 }
