@@ -162,10 +162,9 @@ public final class IntakeRoutes implements RouteSet {
                     throw new HttpProblem(401, reason, signature.header());
                 }));
         WebhookOutcome outcome = webhookDecoder.decode(webhook, body, service.integrationKey(), clock.instant());
-        if (outcome instanceof WebhookOutcome.Mapped mapped) {
-            commit(service, List.of(mapped.signal()));
-        }
-        WebhookResponses.Body answer = WebhookResponses.answer(outcome, service.name());
+        boolean folded = outcome instanceof WebhookOutcome.Mapped mapped
+                && commit(service, List.of(mapped.signal())).getFirst().folded();
+        WebhookResponses.Body answer = WebhookResponses.answer(outcome, service.name(), folded);
         ctx.status(answer.httpStatus()).json(answer);
     }
 

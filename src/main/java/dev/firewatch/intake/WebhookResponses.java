@@ -44,14 +44,16 @@ final class WebhookResponses {
         }
     }
 
-    static Body answer(WebhookOutcome outcome, String service) {
+    /** @param folded whether admission folded the stored event into its service's storm digest */
+    static Body answer(WebhookOutcome outcome, String service, boolean folded) {
         return switch (outcome) {
             case WebhookOutcome.Mapped mapped -> {
                 String action = action(mapped.signal());
                 yield new Processed(
                         "accepted",
                         "stored as " + ("acknowledge".equals(action) ? "an " : "a ") + action + " for service "
-                                + service,
+                                + service
+                                + (folded ? ", folded into the service's storm digest: " + Admission.OVERLOADED : ""),
                         service,
                         action,
                         mapped.identity(),

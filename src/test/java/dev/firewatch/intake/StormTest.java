@@ -31,8 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  * incident once the stall ends, and everything that got a 2xx is in the journal.
  */
 class StormTest {
-    /** Warnings fold from three quarters of this backlog (30 rows), errors from all of it. */
+    /**
+     * Appended to the base config's services: a second service whose webhook also folds under the storm. Warnings
+     * fold from three quarters of the backlog threshold (30 rows), errors from all of it.
+     */
     static final String STORM_CONFIG = """
+              - name: hooks
+                integration_key: hooks-key
+                webhooks:
+                  - key: hooks-webhook
+                    summary: $.title
+                    severity: $.level
             intake:
               storm:
                 backlog_threshold: 40
@@ -72,7 +81,7 @@ class StormTest {
         String url = PostgresDatabases.create();
         try (TestFirewatch firewatch = TestFirewatch.start(
                 dir,
-                TestFirewatch.BASE_CONFIG + "store:\n  url: " + url + "\n" + STORM_CONFIG,
+                TestFirewatch.BASE_CONFIG + STORM_CONFIG + "store:\n  url: " + url + "\n",
                 Clock.systemUTC(),
                 Map.of())) {
             // The alert stages' first statement reads alert_alert, so they wait on this lock for as long as it
@@ -158,6 +167,16 @@ class StormTest {
             acknowledged += 3;
             batchAnswer = json.readTree(batch.body());
 
+            HttpResponse<String> hooked = sender.postJson(
+                    "/api/v1/integrations/webhook/hooks-webhook",
+                    "{\"title\": \"Queue slow\", \"level\": \"warning\"}");
+            assertThat(hooked.statusCode()).isEqualTo(202);
+            acknowledged++;
+            assertThat(json.readTree(hooked.body()).path("message").asText())
+                    .as("a webhook's answer says it was folded, as the other endpoints' do")
+                    .isEqualTo("stored as a trigger for service hooks, folded into the service's storm digest:"
+                            + " Firewatch is overloaded; critical events are still processed one by one");
+
             JsonNode ready = firewatch.http().getJson("/readyz");
             assertThat(ready.path("status").asText())
                     .as("overloaded is not down: ready, and saying so")
@@ -224,7 +243,9 @@ class StormTest {
         assertThat(journal[0])
                 .as("every event that got a 2xx is in the journal")
                 .isEqualTo(acknowledged);
-        assertThat(journal[1]).as("folded rows").isEqualTo(FOLDED_WARNINGS + 1);
+        assertThat(journal[1])
+                .as("folded rows: demo's warnings and the webhook's")
+                .isEqualTo(FOLDED_WARNINGS + 2);
 
         assertThat(firewatch.http().get("/metrics").body())
                 .contains("firewatch_intake_folded_total{service=\"demo\",severity=\"warning\"} 13.0");

@@ -41,7 +41,7 @@ class WebhookDecoderTest {
                 GoldenFiles.request(FOLDER, name),
                 "integration-key-of-" + webhook.service(),
                 GoldenFiles.RECEIVED_AT);
-        WebhookResponses.Body answer = WebhookResponses.answer(outcome, webhook.service());
+        WebhookResponses.Body answer = WebhookResponses.answer(outcome, webhook.service(), false);
 
         ObjectMapper plain = new ObjectMapper();
         Map<String, Object> expected = new LinkedHashMap<>(describe(outcome));
