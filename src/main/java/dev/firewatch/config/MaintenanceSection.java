@@ -1,26 +1,18 @@
 package dev.firewatch.config;
 
 import dev.firewatch.alert.MaintenanceSpec;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -34,9 +26,7 @@ record MaintenanceSection(List<Window> windows) {
     static final MaintenanceSection ABSENT = new MaintenanceSection(List.of());
     private static final List<String> ONE_OFF = List.of("start", "end");
     private static final List<String> WEEKLY = List.of("days", "at", "duration");
-    private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
     private static final Duration LONGEST = Duration.ofDays(7);
-    private static final Map<String, DayOfWeek> DAYS = days();
 
     /** One entry; an empty service or schedule means it had a problem that is already reported. */
     record Window(
@@ -68,9 +58,7 @@ record MaintenanceSection(List<Window> windows) {
         } else {
             entry.error(entry.at(), entry.path() + ": service is missing; add the service the window is for");
         }
-        ZoneId zone = entry.text("timezone", "a time zone like Europe/Berlin or UTC")
-                .flatMap(written -> zone(written, entry))
-                .orElse(ZoneOffset.UTC);
+        ZoneId zone = WallClock.zone(entry, "timezone").orElse(ZoneOffset.UTC);
         boolean oneOff = ONE_OFF.stream().anyMatch(entry::has);
         boolean weekly = WEEKLY.stream().anyMatch(entry::has);
         Optional<MaintenanceSpec.Schedule> schedule = Optional.empty();
@@ -94,22 +82,6 @@ record MaintenanceSection(List<Window> windows) {
         return new Window(entry.path(), service, zone, schedule, comment);
     }
 
-    private static Optional<ZoneId> zone(Scalar written, Mapping entry) {
-        try {
-            return Optional.of(ZoneId.of(written.value().strip()));
-        } catch (DateTimeException e) {
-            String help =
-                    written.fromEnvironment() ? "" : DidYouMean.hint(written.value(), ZoneId.getAvailableZoneIds());
-            entry.error(
-                    written.at(),
-                    entry.path("timezone") + ": unknown time zone " + written.shown()
-                            + (help.isEmpty()
-                                    ? "; expected a zone like Europe/Berlin, America/New_York or UTC"
-                                    : help));
-            return Optional.empty();
-        }
-    }
-
     private static Optional<MaintenanceSpec.Schedule> once(Mapping entry, ZoneId zone) {
         var start = moment(entry, "start", zone);
         var end = moment(entry, "end", zone);
@@ -128,78 +100,36 @@ record MaintenanceSection(List<Window> windows) {
 
     /** {@code 2026-04-01T22:00} in the window's zone, or with its own offset ({@code ...Z}, {@code ...+02:00}). */
     private static Optional<Instant> moment(Mapping entry, String key, ZoneId zone) {
-        String expected = "a date and time like 2026-04-01T22:00 (in the window's timezone) or 2026-04-01T20:00Z";
         if (!entry.has(key)) {
             entry.error(entry.at(), entry.path() + ": " + key + " is missing; a one-off window needs start and end");
             return Optional.empty();
         }
-        return entry.scalar(key, expected).flatMap(written -> {
-            String text = written.value().strip().replaceFirst(" ", "T");
-            try {
-                return Optional.of(OffsetDateTime.parse(text).toInstant());
-            } catch (DateTimeException withoutOffset) {
-                try {
-                    return Optional.of(
-                            ZonedDateTime.of(LocalDateTime.parse(text), zone).toInstant());
-                } catch (DateTimeException notATime) {
-                    entry.error(
-                            written.at(), entry.path(key) + ": expected " + expected + ", found " + written.shown());
-                    return Optional.empty();
-                }
-            }
-        });
+        return WallClock.moment(
+                        entry,
+                        key,
+                        "a date and time like 2026-04-01T22:00 (in the window's timezone) or 2026-04-01T20:00Z")
+                .map(moment -> moment.in(zone));
     }
 
     private static Optional<MaintenanceSpec.Schedule> weekly(Mapping entry) {
-        Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
-        boolean daysOk = true;
-        if (entry.has("days")) {
-            days = EnumSet.noneOf(DayOfWeek.class);
-            var items = entry.list("days", "a list of days like [saturday, sunday]");
-            daysOk = items.isPresent();
-            for (int i = 0; i < items.orElse(List.of()).size(); i++) {
-                var day = day(entry, items.get().get(i), entry.path("days") + "[" + i + "]");
-                daysOk &= day.isPresent();
-                day.ifPresent(days::add);
-            }
-        }
+        var days = entry.has("days")
+                ? WallClock.days(entry, "days")
+                : Optional.<Set<DayOfWeek>>of(EnumSet.allOf(DayOfWeek.class));
         var at = time(entry);
         var duration = entry.has("duration")
                 ? entry.duration("duration").filter(d -> notTooLong(d, entry))
                 : MaintenanceSection.<Duration>missing(entry, "duration", "like duration: 2h");
-        if (!daysOk || at.isEmpty() || duration.isEmpty()) {
+        if (days.isEmpty() || at.isEmpty() || duration.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new MaintenanceSpec.Weekly(days, at.get(), duration.get()));
-    }
-
-    private static Optional<DayOfWeek> day(Mapping entry, Node node, String path) {
-        return entry.reading().scalar(node, path, "a day like sunday").flatMap(written -> {
-            var day = Optional.ofNullable(DAYS.get(written.value().strip().toLowerCase(Locale.ROOT)));
-            if (day.isEmpty()) {
-                String help = written.fromEnvironment() ? "" : DidYouMean.hint(written.value(), DAYS.keySet());
-                entry.error(
-                        written.at(),
-                        path + ": unknown day " + written.shown()
-                                + (help.isEmpty() ? "; expected monday to sunday, or mon to sun" : help));
-            }
-            return day;
-        });
+        return Optional.of(new MaintenanceSpec.Weekly(days.get(), at.get(), duration.get()));
     }
 
     private static Optional<LocalTime> time(Mapping entry) {
         if (!entry.has("at")) {
             return missing(entry, "at", "the wall-clock time it starts, like at: \"02:00\"");
         }
-        String expected = "a time of day like \"02:00\" (24-hour clock)";
-        return entry.scalar("at", expected).flatMap(written -> {
-            var time = TIME.matcher(written.value().strip());
-            if (!time.matches()) {
-                entry.error(written.at(), entry.path("at") + ": expected " + expected + ", found " + written.shown());
-                return Optional.empty();
-            }
-            return Optional.of(LocalTime.of(Integer.parseInt(time.group(1)), Integer.parseInt(time.group(2))));
-        });
+        return WallClock.time(entry, "at");
     }
 
     private static boolean notTooLong(Duration duration, Mapping entry) {
@@ -215,16 +145,6 @@ record MaintenanceSection(List<Window> windows) {
     private static <T> Optional<T> missing(Mapping entry, String key, String example) {
         entry.error(entry.at(), entry.path() + ": " + key + " is missing; a weekly window needs it, " + example);
         return Optional.empty();
-    }
-
-    private static Map<String, DayOfWeek> days() {
-        Map<String, DayOfWeek> days = new LinkedHashMap<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            String name = day.name().toLowerCase(Locale.ROOT);
-            days.put(name, day);
-            days.put(name.substring(0, 3), day);
-        }
-        return Map.copyOf(days);
     }
 
     void requireKnownServices(Collection<String> services, Problems problems) {
