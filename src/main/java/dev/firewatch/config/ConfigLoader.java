@@ -36,7 +36,8 @@ public final class ConfigLoader {
             "routes",
             "inhibit_rules",
             "maintenance",
-            "intake");
+            "intake",
+            "schedules");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

@@ -9,6 +9,7 @@ import dev.firewatch.auth.UserSpec;
 import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
+import dev.firewatch.oncall.ScheduleSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
 import dev.firewatch.web.ServerSpec;
@@ -22,6 +23,7 @@ import java.util.List;
  *     has none
  * @param webhooks every service's webhooks ({@code services[].webhooks}), which read senders that speak nothing
  *     standard
+ * @param schedules on-call schedules: layers of rotations; overrides are made at runtime and kept in the store
  */
 public record FirewatchConfig(
         Path source,
@@ -36,4 +38,11 @@ public record FirewatchConfig(
         List<InhibitRuleSpec> inhibitRules,
         List<MaintenanceSpec> maintenance,
         List<WebhookSpec> webhooks,
-        IntakeSpec intake) {}
+        IntakeSpec intake,
+        List<ScheduleSpec> schedules) {
+
+    /** The schedule of that name, if the config has one. */
+    public java.util.Optional<ScheduleSpec> schedule(String name) {
+        return schedules.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

@@ -173,6 +173,18 @@ final class Mapping {
         return node(key).flatMap(node -> reading.list(node, path(key), expected));
     }
 
+    /** A list of single values, like {@code users: [alice, bob]}; empty after reporting every wrong item. */
+    Optional<List<Scalar>> scalars(String key, String expected, String itemExpected) {
+        return list(key, expected).flatMap(items -> {
+            List<Scalar> values = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                reading.scalar(items.get(i), path(key) + "[" + i + "]", itemExpected)
+                        .ifPresent(values::add);
+            }
+            return values.size() == items.size() ? Optional.of(List.copyOf(values)) : Optional.empty();
+        });
+    }
+
     void error(Mark mark, String message) {
         reading.problems().error(mark, message);
     }

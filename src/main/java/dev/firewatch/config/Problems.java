@@ -43,6 +43,11 @@ final class Problems {
         return warnings.stream().sorted(FILE_ORDER).toList();
     }
 
+    /** {@code firewatch.yaml:40:5}: where something is written, for a warning raised after loading. */
+    String where(Mark at) {
+        return located(at, "").toString().replaceFirst(": $", "");
+    }
+
     /** SnakeYAML counts from 0; people and editors count from 1. */
     private ConfigProblem located(Mark at, String message) {
         return new ConfigProblem(file, at.getLine() + 1, at.getColumn() + 1, message);

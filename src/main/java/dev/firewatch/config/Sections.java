@@ -18,7 +18,8 @@ record Sections(
         RoutesSection routes,
         InhibitRulesSection inhibitRules,
         MaintenanceSection maintenance,
-        IntakeSection intake) {
+        IntakeSection intake,
+        SchedulesSection schedules) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -27,6 +28,7 @@ record Sections(
                 top.list("channels", "a list of channels").map(entries -> ChannelsSection.read(entries, reading));
         var services =
                 top.list("services", "a list of services").map(entries -> ServicesSection.read(entries, reading));
+        var users = top.list("users", "a list of users").map(entries -> UsersSection.read(entries, reading));
         var severities = top.list("severities", "a list of incident severities, most severe first")
                 .map(entries -> SeveritiesSection.read(
                         entries, top.node("severities").orElseThrow().getStartMark(), reading));
@@ -40,9 +42,7 @@ record Sections(
                 top.mapping("auth", "a mapping like {session_ttl: 12h}")
                         .map(AuthSection::read)
                         .orElse(AuthSection.ABSENT),
-                top.list("users", "a list of users")
-                        .map(entries -> UsersSection.read(entries, reading))
-                        .orElse(UsersSection.ABSENT),
+                users.orElse(UsersSection.ABSENT),
                 channels.orElse(ChannelsSection.ABSENT),
                 services.orElse(ServicesSection.ABSENT),
                 severities.orElse(SeveritiesSection.ABSENT),
@@ -57,7 +57,10 @@ record Sections(
                         .orElse(MaintenanceSection.ABSENT),
                 top.mapping("intake", "a mapping like {storm: {backlog_threshold: 2000}}")
                         .map(IntakeSection::read)
-                        .orElse(IntakeSection.ABSENT));
+                        .orElse(IntakeSection.ABSENT),
+                top.list("schedules", "a list of on-call schedules")
+                        .map(entries -> SchedulesSection.read(entries, reading))
+                        .orElse(SchedulesSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -70,6 +73,9 @@ record Sections(
                 : Optional.empty();
         sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
+        if (users.isPresent() || !top.has("users")) {
+            sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
+        }
         return sections;
     }
 
@@ -94,6 +100,7 @@ record Sections(
                 inhibitRules.specs(),
                 maintenance.specs(),
                 services.webhookSpecs(),
-                intake.spec());
+                intake.spec(),
+                schedules.specs());
     }
 }

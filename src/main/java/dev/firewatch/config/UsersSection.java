@@ -5,6 +5,7 @@ import dev.firewatch.auth.UserSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -63,6 +64,14 @@ record UsersSection(List<User> users) {
 
     private static List<Scalar> names(List<User> users) {
         return users.stream().flatMap(user -> user.name().stream()).toList();
+    }
+
+    /** Each declared user's role, a missing role read as viewer, as {@link #specs} does. */
+    Map<String, Role> roles() {
+        Map<String, Role> roles = new java.util.LinkedHashMap<>();
+        users.forEach(user -> user.name()
+                .ifPresent(name -> roles.put(name.value(), user.role().orElse(Role.VIEWER))));
+        return roles;
     }
 
     /** A user without a role may only look: the least a person can be given. */
