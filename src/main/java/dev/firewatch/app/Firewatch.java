@@ -43,6 +43,9 @@ import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
+import dev.firewatch.oncall.Calendars;
+import dev.firewatch.oncall.OnCallRoutes;
+import dev.firewatch.oncall.Schedules;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
@@ -194,6 +197,10 @@ public final class Firewatch implements AutoCloseable {
                 clock,
                 incidents.bus()::wake);
         Changes changes = new Changes(store, ids);
+        // On-call: schedules from the running config, overrides from the store; paging asks whoIsOnCall(at).
+        Schedules schedules = new Schedules(
+                () -> reloader.current().schedules(), () -> reloader.current().users(), store, ids, clock, audit);
+        Calendars calendars = new Calendars(schedules, store, tokens, clock, audit);
         Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
             backlog.committed(committed);
             consumer.wake();
@@ -268,6 +275,8 @@ public final class Firewatch implements AutoCloseable {
                                 .map(c -> Format.when(c.at()) + "  " + c.summary()
                                         + (c.source() == null ? "" : " (" + c.source() + ")"))
                                 .toList()),
+                new OnCallRoutes(
+                        schedules, calendars, requests, clock, config.server().publicUrl()),
                 reloader.routes());
 
         Javalin server = HttpServer.create(

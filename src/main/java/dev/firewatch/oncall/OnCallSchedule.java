@@ -33,7 +33,12 @@ public final class OnCallSchedule {
                 .filter(o -> o.schedule().equals(spec.name()))
                 .sorted(Comparator.comparing(ScheduleOverride::createdAt).thenComparing(ScheduleOverride::id))
                 .toList();
-        this.reach = spec.layers().stream()
+        this.reach = reach(spec);
+    }
+
+    /** How far before and after a range a shift that overlaps it can start or end: the longest turn. */
+    static Duration reach(ScheduleSpec spec) {
+        return spec.layers().stream()
                 .map(layer -> layer.rotation().longest())
                 .max(Comparator.naturalOrder())
                 .orElse(Duration.ZERO);
