@@ -20,6 +20,9 @@ import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
+import dev.firewatch.oncall.ScheduleSpec;
+import dev.firewatch.oncall.ScheduleViews;
+import dev.firewatch.oncall.Schedules;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Keyset;
 import dev.firewatch.store.Migrations;
@@ -31,10 +34,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * What command-line tools do directly on the store, without a server. They work while a server runs on
@@ -49,6 +56,7 @@ public final class AdminTools implements AutoCloseable {
     private final Incidents incidents;
     private final Alerts alerts;
     private final Silences silences;
+    private final Schedules schedules;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
 
@@ -68,6 +76,7 @@ public final class AdminTools implements AutoCloseable {
                 config.server().publicUrl());
         this.alerts = new Alerts(store);
         this.silences = new Silences(store, ids, clock, audit);
+        this.schedules = new Schedules(config::schedules, config::users, store, ids, clock, audit);
     }
 
     public static AdminTools open(FirewatchConfig config, Path dataDir) {
@@ -139,6 +148,68 @@ public final class AdminTools implements AutoCloseable {
 
     public JsonNode expireSilence(Actor actor, String id) {
         return json.valueToTree(SilenceRoutes.view(silences.expire(actor, id), clock.instant()));
+    }
+
+    /** Who is on call at {@code at} on one schedule or all: {@code {"on_call": [...]}} of the API's answers. */
+    public JsonNode onCall(Optional<String> schedule, Instant at) {
+        List<ScheduleViews.OnCallView> answers = new ArrayList<>();
+        for (var spec : config.schedules()) {
+            if (schedule.map(spec.name()::equals).orElse(true)) {
+                answers.add(
+                        ScheduleViews.onCall(schedules.schedule(spec.name(), at).orElseThrow(), at));
+            }
+        }
+        if (schedule.isPresent() && answers.isEmpty()) {
+            throw new NoSuchElementException("no schedule named \"" + schedule.get() + "\"; schedules: "
+                    + config.schedules().stream().map(ScheduleSpec::name).collect(Collectors.joining(", ")));
+        }
+        return json.valueToTree(Listing.of("on_call", answers, null));
+    }
+
+    /** {@code GET /api/v1/schedules/{name}/shifts}, or a person's shifts on every schedule, as JSON. */
+    public JsonNode shifts(Optional<String> schedule, Optional<String> user, Instant from, Instant to) {
+        List<ScheduleViews.ShiftView> shifts = new ArrayList<>();
+        if (user.isPresent()) {
+            schedules.shiftsOf(user.get(), from, to).stream()
+                    .filter(p -> schedule.map(p.schedule()::equals).orElse(true))
+                    .forEach(p -> shifts.add(ScheduleViews.shift(p.schedule(), p.shift())));
+        } else {
+            String name = schedule.orElseThrow();
+            var found = schedules
+                    .schedule(name, from)
+                    .orElseThrow(() -> new NoSuchElementException("no schedule named \"" + name + "\""));
+            found.shifts(from, to).forEach(s -> shifts.add(ScheduleViews.shift(name, s)));
+        }
+        return json.valueToTree(Listing.of("shifts", shifts, null));
+    }
+
+    /**
+     * Makes an override, as {@code POST /api/v1/schedules/{name}/overrides} does.
+     *
+     * @throws IllegalArgumentException when it is refused, saying why
+     */
+    public JsonNode override(Actor actor, String schedule, String user, Instant start, Instant end, String reason) {
+        try {
+            return json.valueToTree(
+                    ScheduleViews.override(schedules.override(actor, schedule, user, start, end, reason)));
+        } catch (Schedules.Refused refused) {
+            throw new IllegalArgumentException(refused.getMessage(), refused);
+        }
+    }
+
+    /** Overrides that have not ended, of one schedule or all. */
+    public JsonNode overrides(Optional<String> schedule) {
+        return json.valueToTree(Listing.of(
+                "overrides",
+                schedules.overridesNotEnded(schedule, clock.instant()).stream()
+                        .map(ScheduleViews::override)
+                        .toList(),
+                null));
+    }
+
+    /** @throws NoSuchElementException when no override has that id */
+    public JsonNode removeOverride(Actor actor, String id) {
+        return json.valueToTree(ScheduleViews.override(schedules.removeOverride(actor, id)));
     }
 
     /** Where an alert with these labels, sent with this service's key, would go, and why. */

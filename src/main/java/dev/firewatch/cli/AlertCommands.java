@@ -7,15 +7,11 @@ import dev.firewatch.alert.Parsed;
 import dev.firewatch.app.AdminTools;
 import dev.firewatch.auth.Actor;
 import dev.firewatch.config.FirewatchConfig;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +21,7 @@ import picocli.CommandLine.Parameters;
 final class AlertCommands {
     private AlertCommands() {}
 
-    private static Actor actor() {
+    static Actor actor() {
         return new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
     }
 
@@ -86,8 +82,6 @@ final class AlertCommands {
             description =
                     "Make a silence, e.g. --matchers 'alertname=\"DiskFull\", instance=~\"web-.*\"' --for 2h --comment \"replacing disk\"")
     static final class SilenceAdd implements Callable<Integer> {
-        private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([mhd])");
-
         @Mixin
         ConfigOptions options;
 
@@ -111,13 +105,12 @@ final class AlertCommands {
 
         @Override
         public Integer call() {
-            Instant end;
-            try {
-                end = end(Instant.now());
-            } catch (IllegalArgumentException e) {
-                System.err.println(e.getMessage());
-                return 2;
+            if (until == null && duration == null) {
+                throw new Filter.BadOption("say how long: --for 2h, or --until 2026-11-23T06:00:00Z");
             }
+            Instant end = until != null
+                    ? Filter.time("--until", until)
+                    : Instant.now().plus(Filter.duration("--for", duration));
             try (AdminTools tools = options.open()) {
                 JsonNode silence = tools.silence(actor(), matchers, null, end, comment);
                 System.out.println("json".equals(output.format) ? silence.toString() : Output.cell(silence.get("id")));
@@ -126,30 +119,6 @@ final class AlertCommands {
                 System.err.println("silence refused:\n  " + e.getMessage().replace("\n", "\n  "));
                 return 1;
             }
-        }
-
-        private Instant end(Instant now) {
-            if (until != null) {
-                try {
-                    return Instant.parse(until);
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--until must be an RFC 3339 time like 2026-11-23T06:00:00Z");
-                }
-            }
-            if (duration == null) {
-                throw new IllegalArgumentException("say how long: --for 2h, or --until 2026-11-23T06:00:00Z");
-            }
-            Matcher m = DURATION.matcher(duration.strip());
-            if (!m.matches()) {
-                throw new IllegalArgumentException("--for takes a number and a unit: 30m, 2h, 1d");
-            }
-            long n = Long.parseLong(m.group(1));
-            return now.plus(
-                    switch (m.group(2)) {
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofDays(n);
-                    });
         }
     }
 

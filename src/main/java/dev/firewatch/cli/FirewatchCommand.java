@@ -21,7 +21,10 @@ import picocli.CommandLine.Command;
             IncidentCommands.Escalate.class,
             AlertCommands.ListAlerts.class,
             AlertCommands.Silence.class,
-            AlertCommands.Route.class
+            AlertCommands.Route.class,
+            OnCallCommands.OnCall.class,
+            OnCallCommands.Shifts.class,
+            OnCallCommands.OverrideCommand.class
         })
 public final class FirewatchCommand implements Runnable {
     /** The command line with its exit codes: 2 when the config or the arguments are unusable. */
