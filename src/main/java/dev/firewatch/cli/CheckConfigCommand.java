@@ -2,7 +2,11 @@ package dev.firewatch.cli;
 
 import dev.firewatch.config.ConfigLoader;
 import dev.firewatch.config.ConfigResult;
+import dev.firewatch.oncall.GapWarning;
+import dev.firewatch.oncall.OnCallSchedule;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,6 +31,10 @@ final class CheckConfigCommand implements Callable<Integer> {
         return switch (result) {
             case ConfigResult.Loaded loaded -> {
                 var config = loaded.config();
+                // The layers alone: overrides live in the store, which checking a file never opens.
+                Instant now = Instant.now();
+                config.schedules().forEach(spec -> GapWarning.of(new OnCallSchedule(spec, List.of()), now)
+                        .ifPresent(gap -> System.out.println("warning: " + spec.origin() + ": " + gap)));
                 System.out.println(
                         file + ": ok (" + ConfigOptions.plural(config.services().size(), "service") + ", "
                                 + ConfigOptions.plural(config.channels().size(), "channel") + ", "

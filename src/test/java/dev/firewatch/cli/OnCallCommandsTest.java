@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.TestFirewatch;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -107,6 +108,33 @@ class OnCallCommandsTest {
             assertThat(noLength.exitCode()).isEqualTo(2);
             assertThat(noLength.err()).contains("say how long");
         }
+    }
+
+    @Test
+    void checkConfigWarnsAboutAScheduleThatLeavesNobodyOnCallAndStillPasses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("firewatch.yaml");
+        Files.writeString(file, CONFIG + """
+                  - name: office
+                    timezone: Europe/Berlin
+                    layers:
+                      - users: [alice]
+                        rotation: weekly
+                        start: 2020-01-06T00:00
+                        restrictions:
+                          - days: [mon, tue, wed, thu, fri]
+                            from: "09:00"
+                            to: "18:00"
+                """);
+
+        Cli cli = Cli.run("check-config", file.toString());
+
+        assertThat(cli.exitCode()).as(cli.out()).isZero();
+        assertThat(cli.out().lines().filter(l -> l.startsWith("warning:")))
+                .singleElement()
+                .asString()
+                .startsWith("warning: " + file + ":25:5: schedule office has nobody on call ")
+                .containsPattern("\\d+ times in the next 4 weeks \\(\\d+h(\\d+m)? in all\\), first from \\w{3} \\d+ \\w{3}"
+                        + " \\d\\d:\\d\\d to \\w{3} \\d+ \\w{3} 09:00 Europe/Berlin; a page then reaches nobody");
     }
 
     private static Cli run(String[] store, String... args) {
