@@ -44,6 +44,7 @@ import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.oncall.Calendars;
+import dev.firewatch.oncall.OnCallPages;
 import dev.firewatch.oncall.OnCallRoutes;
 import dev.firewatch.oncall.Schedules;
 import dev.firewatch.service.ServiceSpec;
@@ -275,6 +276,13 @@ public final class Firewatch implements AutoCloseable {
                                 .map(c -> Format.when(c.at()) + "  " + c.summary()
                                         + (c.source() == null ? "" : " (" + c.source() + ")"))
                                 .toList()),
+                new OnCallPages(
+                        schedules,
+                        calendars,
+                        () -> reloader.current().users(),
+                        pages,
+                        clock,
+                        config.server().publicUrl()),
                 new OnCallRoutes(
                         schedules, calendars, requests, clock, config.server().publicUrl()),
                 reloader.routes());

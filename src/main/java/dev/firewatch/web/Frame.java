@@ -15,7 +15,7 @@ public record Frame(String title, Section section, Viewer viewer) {
         DASHBOARD("Dashboard", "/"),
         INCIDENTS("Incidents", "/incidents"),
         ALERTS("Alerts", "/alerts"),
-        ON_CALL("On-call", null),
+        ON_CALL("On-call", "/oncall"),
         MONITORS("Monitors", null),
         RUNBOOKS("Runbooks", null),
         STATUS_PAGE("Status page", null),

@@ -133,8 +133,9 @@ class OnCallCommandsTest {
                 .singleElement()
                 .asString()
                 .startsWith("warning: " + file + ":25:5: schedule office has nobody on call ")
-                .containsPattern("\\d+ times in the next 4 weeks \\(\\d+h(\\d+m)? in all\\), first from \\w{3} \\d+ \\w{3}"
-                        + " \\d\\d:\\d\\d to \\w{3} \\d+ \\w{3} 09:00 Europe/Berlin; a page then reaches nobody");
+                .containsPattern(
+                        "\\d+ times in the next 4 weeks \\(\\d+h(\\d+m)? in all\\), first from \\w{3} \\d+ \\w{3}"
+                                + " \\d\\d:\\d\\d to \\w{3} \\d+ \\w{3} 09:00 Europe/Berlin; a page then reaches nobody");
     }
 
     private static Cli run(String[] store, String... args) {
