@@ -190,8 +190,7 @@ public final class AdminTools implements AutoCloseable {
      */
     public JsonNode override(Actor actor, String schedule, String user, Instant start, Instant end, String reason) {
         try {
-            return json.valueToTree(
-                    ScheduleViews.override(schedules.override(actor, schedule, user, start, end, reason)));
+            return json.valueToTree(schedules.override(actor, schedule, user, start, end, reason));
         } catch (Schedules.Refused refused) {
             throw new IllegalArgumentException(refused.getMessage(), refused);
         }
@@ -201,15 +200,13 @@ public final class AdminTools implements AutoCloseable {
     public JsonNode overrides(Optional<String> schedule) {
         return json.valueToTree(Listing.of(
                 "overrides",
-                schedules.overridesNotEnded(schedule, clock.instant()).stream()
-                        .map(ScheduleViews::override)
-                        .toList(),
+                schedules.overridesNotEnded(schedule, clock.instant()).stream().toList(),
                 null));
     }
 
     /** @throws NoSuchElementException when no override has that id */
     public JsonNode removeOverride(Actor actor, String id) {
-        return json.valueToTree(ScheduleViews.override(schedules.removeOverride(actor, id)));
+        return json.valueToTree(schedules.removeOverride(actor, id));
     }
 
     /** Where an alert with these labels, sent with this service's key, would go, and why. */

@@ -70,12 +70,7 @@ final class AlertCommands {
             name = "silence",
             description = "Silence alerts: kept and shown, but no incident and no page.",
             subcommands = {SilenceAdd.class, SilenceList.class, SilenceExpire.class})
-    static final class Silence implements Runnable {
-        @Override
-        public void run() {
-            new picocli.CommandLine(this).usage(System.out);
-        }
-    }
+    static final class Silence extends CommandGroup {}
 
     @Command(
             name = "add",
@@ -174,12 +169,7 @@ final class AlertCommands {
             name = "route",
             description = "Try the routing tree.",
             subcommands = {RouteTest.class})
-    static final class Route implements Runnable {
-        @Override
-        public void run() {
-            new picocli.CommandLine(this).usage(System.out);
-        }
-    }
+    static final class Route extends CommandGroup {}
 
     @Command(name = "test", description = "Print where an alert with these labels would go, and why.")
     static final class RouteTest implements Callable<Integer> {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +27,22 @@ final class OnCallCommands {
             Output.cell(shift.get("end")),
             source(shift)
         };
+    }
+
+    /** Prints what {@code query} returns as a table of shifts, or JSON; 1 after saying a name is unknown. */
+    private static int list(
+            ConfigOptions options,
+            Output output,
+            Function<AdminTools, JsonNode> query,
+            String things,
+            Function<JsonNode, String[]> row) {
+        try (AdminTools tools = options.open()) {
+            output.print(System.out, query.apply(tools), things, SHIFT_HEADINGS, row);
+            return 0;
+        } catch (NoSuchElementException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     /** {@code layer weekly} or {@code override 01J...}. */
@@ -52,20 +69,14 @@ final class OnCallCommands {
         @Override
         public Integer call() {
             Instant when = at == null ? Instant.now() : Filter.time("--at", at);
-            try (AdminTools tools = options.open()) {
-                output.print(
-                        System.out,
-                        tools.onCall(Optional.ofNullable(schedule), when),
-                        "on_call",
-                        SHIFT_HEADINGS,
-                        answer -> answer.path("on_call").isNull()
-                                ? new String[] {Output.cell(answer.get("schedule")), "(nobody: a gap)", "", "", ""}
-                                : shiftRow(answer.get("on_call")));
-                return 0;
-            } catch (NoSuchElementException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            return list(
+                    options,
+                    output,
+                    tools -> tools.onCall(Optional.ofNullable(schedule), when),
+                    "on_call",
+                    answer -> answer.path("on_call").isNull()
+                            ? new String[] {Output.cell(answer.get("schedule")), "(nobody: a gap)", "", "", ""}
+                            : shiftRow(answer.get("on_call")));
         }
     }
 
@@ -96,19 +107,13 @@ final class OnCallCommands {
             }
             Instant start = from == null ? Instant.now() : Filter.time("--from", from);
             Duration ahead = Filter.duration("--for", length);
-            try (AdminTools tools = options.open()) {
-                output.print(
-                        System.out,
-                        tools.shifts(
-                                Optional.ofNullable(schedule), Optional.ofNullable(user), start, start.plus(ahead)),
-                        "shifts",
-                        SHIFT_HEADINGS,
-                        OnCallCommands::shiftRow);
-                return 0;
-            } catch (NoSuchElementException e) {
-                System.err.println(e.getMessage());
-                return 1;
-            }
+            return list(
+                    options,
+                    output,
+                    tools -> tools.shifts(
+                            Optional.ofNullable(schedule), Optional.ofNullable(user), start, start.plus(ahead)),
+                    "shifts",
+                    OnCallCommands::shiftRow);
         }
     }
 
@@ -116,12 +121,7 @@ final class OnCallCommands {
             name = "override",
             description = "Put someone on call over a schedule's layers for a while.",
             subcommands = {OverrideAdd.class, OverrideList.class, OverrideRemove.class})
-    static final class OverrideCommand implements Runnable {
-        @Override
-        public void run() {
-            new picocli.CommandLine(this).usage(System.out);
-        }
-    }
+    static final class OverrideCommand extends CommandGroup {}
 
     @Command(
             name = "add",

@@ -116,7 +116,6 @@ public final class OnCallRoutes implements RouteSet {
         ctx.json(Listing.of(
                 "overrides",
                 schedules.overridesNotEnded(Optional.of(name), clock.instant()).stream()
-                        .map(ScheduleViews::override)
                         .toList(),
                 null));
     }
@@ -128,7 +127,7 @@ public final class OnCallRoutes implements RouteSet {
         Instant end = parse(Requests.required(body.end(), "end"), "end");
         try {
             var override = schedules.override(Caller.of(ctx).actor(), name, body.user(), start, end, body.reason());
-            ctx.status(201).json(ScheduleViews.override(override));
+            ctx.status(201).json(override);
         } catch (Schedules.Refused refused) {
             throw HttpProblem.badRequest(refused.getMessage(), null);
         }
@@ -143,8 +142,7 @@ public final class OnCallRoutes implements RouteSet {
                     + "; GET /api/v1/schedules/" + name + "/overrides lists them");
         }
         try {
-            ctx.json(ScheduleViews.override(
-                    schedules.removeOverride(Caller.of(ctx).actor(), id)));
+            ctx.json(schedules.removeOverride(Caller.of(ctx).actor(), id));
         } catch (NoSuchElementException removedMeanwhile) {
             throw HttpProblem.notFound("the override " + id + " was removed meanwhile");
         }

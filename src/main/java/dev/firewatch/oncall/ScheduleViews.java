@@ -34,16 +34,6 @@ public final class ScheduleViews {
 
     public record OnCallView(String schedule, Instant at, ShiftView onCall) {}
 
-    public record OverrideView(
-            String id,
-            String schedule,
-            String user,
-            Instant start,
-            Instant end,
-            String reason,
-            String createdBy,
-            Instant createdAt) {}
-
     public static ShiftView shift(String schedule, Shift shift) {
         return switch (shift.source()) {
             case Shift.FromLayer layer ->
@@ -87,10 +77,5 @@ public final class ScheduleViews {
                 schedule.name(),
                 at,
                 schedule.whoIsOnCall(at).map(s -> shift(schedule.name(), s)).orElse(null));
-    }
-
-    public static OverrideView override(ScheduleOverride o) {
-        return new OverrideView(
-                o.id(), o.schedule(), o.user(), o.start(), o.end(), o.reason(), o.createdBy(), o.createdAt());
     }
 }

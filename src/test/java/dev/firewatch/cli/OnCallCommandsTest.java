@@ -16,17 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Overrides from the shell, while the server runs, and who is on call as the API says it. */
 class OnCallCommandsTest {
     /** A weekly rotation from Monday 6 January 2020; Monday 7 January 2030 is alice's week. */
-    static final String CONFIG = TestFirewatch.BASE_CONFIG.replace("""
-              - name: vera
-                role: viewer
-            """, """
-              - name: vera
-                role: viewer
-              - name: alice
-                role: responder
-              - name: bob
-                role: responder
-            """) + """
+    static final String CONFIG = TestFirewatch.withResponders("alice", "bob") + """
             schedules:
               - name: primary
                 layers:
@@ -39,12 +29,7 @@ class OnCallCommandsTest {
     @Test
     void anOverrideAddedListedAndRemovedFromTheShellChangesWhoIsOnCall(@TempDir Path dir) throws Exception {
         try (TestFirewatch firewatch = TestFirewatch.start(dir, CONFIG, Clock.systemUTC(), Map.of())) {
-            String[] store = {
-                "--config",
-                firewatch.configFile().toString(),
-                "--data",
-                firewatch.dataDir().toString()
-            };
+            String[] store = store(firewatch);
 
             Cli added = run(
                     store,
@@ -88,12 +73,7 @@ class OnCallCommandsTest {
     @Test
     void anOverrideForAViewerIsRefusedAndAPersonsShiftsAreListed(@TempDir Path dir) {
         try (TestFirewatch firewatch = TestFirewatch.start(dir, CONFIG, Clock.systemUTC(), Map.of())) {
-            String[] store = {
-                "--config",
-                firewatch.configFile().toString(),
-                "--data",
-                firewatch.dataDir().toString()
-            };
+            String[] store = store(firewatch);
 
             Cli refused = run(store, "override", "add", "--schedule", "primary", "--user", "vera", "--for", "2h");
             Cli shifts = run(store, "shifts", "--user", "alice", "--from", "2030-01-07T00:00:00Z", "--for", "14d");
@@ -136,6 +116,15 @@ class OnCallCommandsTest {
                 .containsPattern(
                         "\\d+ times in the next 4 weeks \\(\\d+h(\\d+m)? in all\\), first from \\w{3} \\d+ \\w{3}"
                                 + " \\d\\d:\\d\\d to \\w{3} \\d+ \\w{3} 09:00 Europe/Berlin; a page then reaches nobody");
+    }
+
+    private static String[] store(TestFirewatch firewatch) {
+        return new String[] {
+            "--config",
+            firewatch.configFile().toString(),
+            "--data",
+            firewatch.dataDir().toString()
+        };
     }
 
     private static Cli run(String[] store, String... args) {

@@ -17,17 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Schedules through HTTP as a script or a calendar app uses them, on a fixed clock: Wednesday 3 June 2026, noon in Berlin. */
 class OnCallApiTest {
-    static final String CONFIG = TestFirewatch.BASE_CONFIG.replace("""
-              - name: vera
-                role: viewer
-            """, """
-              - name: vera
-                role: viewer
-              - name: alice
-                role: responder
-              - name: bob
-                role: responder
-            """) + """
+    static final String CONFIG = TestFirewatch.withResponders("alice", "bob") + """
             schedules:
               - name: primary
                 timezone: Europe/Berlin
@@ -211,9 +201,7 @@ class OnCallApiTest {
 
     @Test
     void onlyThePersonOrAnAdminMakesAPersonalCalendarLink() {
-        firewatch.setPassword("alice", "alice-password-1");
-        TestHttp alice = firewatch.http();
-        alice.signIn("alice", "alice-password-1");
+        TestHttp alice = OnCallPageTest.signedIn(firewatch, "alice");
         String csrf = TestHttp.csrfOf(alice.get("/").body());
 
         var own = alice.post("/api/v1/users/alice/calendar", null, new byte[0], "X-CSRF-Token", csrf);

@@ -16,11 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OnCallPageTest {
     @Test
     void aResponderSeesWhoIsOnCallTheTimelineAndGapsAndOverridesAShiftFromTheForm(@TempDir Path dir) {
-        try (TestFirewatch firewatch =
-                TestFirewatch.start(dir, OnCallApiTest.CONFIG, MutableClock.at("2026-06-03T10:00:00Z"), Map.of())) {
-            firewatch.setPassword("rita", "rita-password-1");
-            TestHttp rita = firewatch.http();
-            rita.signIn("rita", "rita-password-1");
+        try (TestFirewatch firewatch = start(dir)) {
+            TestHttp rita = signedIn(firewatch, "rita");
 
             String page = rita.get("/oncall").body();
 
@@ -82,11 +79,8 @@ class OnCallPageTest {
 
     @Test
     void aCalendarLinkIsShownOnceAndOpensTheFeed(@TempDir Path dir) {
-        try (TestFirewatch firewatch =
-                TestFirewatch.start(dir, OnCallApiTest.CONFIG, MutableClock.at("2026-06-03T10:00:00Z"), Map.of())) {
-            firewatch.setPassword("rita", "rita-password-1");
-            TestHttp rita = firewatch.http();
-            rita.signIn("rita", "rita-password-1");
+        try (TestFirewatch firewatch = start(dir)) {
+            TestHttp rita = signedIn(firewatch, "rita");
             String csrf = TestHttp.csrfOf(rita.get("/oncall").body());
 
             String shown =
@@ -100,6 +94,18 @@ class OnCallPageTest {
                     .containsOnly("On call: office");
             assertThat(rita.get("/oncall").body()).doesNotContain(link.group(1));
         }
+    }
+
+    static TestFirewatch start(Path dir) {
+        return TestFirewatch.start(dir, OnCallApiTest.CONFIG, MutableClock.at("2026-06-03T10:00:00Z"), Map.of());
+    }
+
+    /** A browser signed in as a user from the config, through the login form. */
+    static TestHttp signedIn(TestFirewatch firewatch, String user) {
+        firewatch.setPassword(user, user + "-password-1");
+        TestHttp browser = firewatch.http();
+        browser.signIn(user, user + "-password-1");
+        return browser;
     }
 
     /** The part of the page with that id, up to the next section. */

@@ -237,14 +237,8 @@ class OnCallScheduleTest {
 
     @Test
     void anOverrideFillsAGap() {
-        var days = new LayerSpec(
-                "business hours",
-                List.of("alice"),
-                new Rotation.Days(7),
-                LocalDateTime.parse("2026-06-01T00:00"),
-                Optional.empty(),
-                BERLIN,
-                List.of(BUSINESS_HOURS));
+        var days = restricted(
+                "business hours", List.of("alice"), new Rotation.Days(7), "2026-06-01T00:00", BERLIN, BUSINESS_HOURS);
         var schedule = new OnCallSchedule(
                 spec(days),
                 List.of(override("o1", "bob", "2026-06-01T16:00:00Z", "2026-06-01T20:00:00Z", "2026-05-30T00:00:00Z")));
@@ -265,14 +259,13 @@ class OnCallScheduleTest {
 
     @Test
     void aLayerRestrictedToBusinessHoursLeavesNightsAndTheWeekendAsGaps() {
-        var days = new LayerSpec(
+        var days = restricted(
                 "business hours",
                 List.of("alice", "bob"),
                 new Rotation.Days(1),
-                LocalDateTime.parse("2026-03-23T09:00"),
-                Optional.empty(),
+                "2026-03-23T09:00",
                 BERLIN,
-                List.of(BUSINESS_HOURS));
+                BUSINESS_HOURS);
         var schedule = schedule(days);
 
         // Friday noon to Monday noon, across the spring change on Sunday 29 March.
@@ -289,14 +282,13 @@ class OnCallScheduleTest {
 
     @Test
     void aNightRestrictionRunsIntoTheNextMorning() {
-        var nights = new LayerSpec(
+        var nights = restricted(
                 "nights",
                 List.of("nora"),
                 new Rotation.Days(7),
-                LocalDateTime.parse("2026-06-01T00:00"),
-                Optional.empty(),
+                "2026-06-01T00:00",
                 NEW_YORK,
-                List.of(new Restriction(EnumSet.allOf(DayOfWeek.class), LocalTime.of(18, 0), LocalTime.of(9, 0))));
+                new Restriction(EnumSet.allOf(DayOfWeek.class), LocalTime.of(18, 0), LocalTime.of(9, 0)));
         var schedule = schedule(nights);
 
         assertThat(onCallAt(schedule, "2026-06-02T03:00:00Z")).contains("nora"); // 23:00 in New York
@@ -307,14 +299,8 @@ class OnCallScheduleTest {
     @Test
     void aLaterLayerWinsWhereItPutsSomeoneOnCallAndTheEarlierOneShowsThrough() {
         var allWeek = layer(List.of("alice", "bob"), new Rotation.Days(7), "2026-06-01T09:00", BERLIN);
-        var daytime = new LayerSpec(
-                "daytime",
-                List.of("carol"),
-                new Rotation.Days(7),
-                LocalDateTime.parse("2026-06-01T00:00"),
-                Optional.empty(),
-                BERLIN,
-                List.of(BUSINESS_HOURS));
+        var daytime = restricted(
+                "daytime", List.of("carol"), new Rotation.Days(7), "2026-06-01T00:00", BERLIN, BUSINESS_HOURS);
         var schedule = schedule(allWeek, daytime);
 
         var shifts = schedule.shifts(Instant.parse("2026-06-02T00:00:00Z"), Instant.parse("2026-06-03T00:00:00Z"));
@@ -359,6 +345,17 @@ class OnCallScheduleTest {
 
     static LayerSpec layer(List<String> users, Rotation rotation, String start, ZoneId zone) {
         return new LayerSpec("layer 1", users, rotation, LocalDateTime.parse(start), Optional.empty(), zone, List.of());
+    }
+
+    static LayerSpec restricted(
+            String name,
+            List<String> users,
+            Rotation rotation,
+            String start,
+            ZoneId zone,
+            Restriction... restrictions) {
+        return new LayerSpec(
+                name, users, rotation, LocalDateTime.parse(start), Optional.empty(), zone, List.of(restrictions));
     }
 
     static ScheduleSpec spec(LayerSpec... layers) {

@@ -38,6 +38,15 @@ public final class TestFirewatch implements AutoCloseable {
                 integration_key: demo-key
             """;
 
+    /** {@link #BASE_CONFIG} with more people who can take a page, for tests of who is on call. */
+    public static String withResponders(String... names) {
+        StringBuilder users = new StringBuilder();
+        for (String name : names) {
+            users.append("  - name: ").append(name).append("\n    role: responder\n");
+        }
+        return BASE_CONFIG.replace("services:\n", users + "services:\n");
+    }
+
     private final Firewatch firewatch;
     private final FirewatchConfig config;
     private final Path dataDir;
