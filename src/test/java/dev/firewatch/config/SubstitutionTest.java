@@ -115,7 +115,7 @@ class SubstitutionTest {
         assertThat(Configs.errors(Configs.parse("${SECTION}: {}\n", Map.of("SECTION", "server"))))
                 .extracting(ConfigProblem::message)
                 .containsExactly("unknown section \"${SECTION}\"; known sections: server, store, auth, users,"
-                        + " channels, services, severities, routes, inhibit_rules, maintenance, intake");
+                        + " channels, services, severities, routes, inhibit_rules, maintenance, intake, schedules");
     }
 
     @Test
