@@ -4,9 +4,7 @@ import dev.firewatch.auth.Actor;
 import dev.firewatch.auth.AuditLog;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.store.Store;
-import dev.firewatch.store.Times;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -51,11 +49,11 @@ final class CalendarFeeds {
     String renew(Actor actor, Subject subject) {
         String token = tokens.random(32);
         store.write(tx -> {
-            tx.createUpdate("DELETE FROM oncall_calendar WHERE subject = :subject")
-                    .bind("subject", subject.key())
-                    .execute();
+            // One statement, so two people making a link at the same moment cannot collide: the later one wins.
             tx.createUpdate("INSERT INTO oncall_calendar (subject, token_hash, created_by, created_at)"
-                            + " VALUES (:subject, :hash, :by, :at)")
+                            + " VALUES (:subject, :hash, :by, :at) ON CONFLICT (subject) DO UPDATE SET"
+                            + " token_hash = excluded.token_hash, created_by = excluded.created_by,"
+                            + " created_at = excluded.created_at")
                     .bind("subject", subject.key())
                     .bind("hash", Tokens.sha256(token))
                     .bind("by", actor.name())
@@ -77,13 +75,5 @@ final class CalendarFeeds {
                         .mapTo(String.class)
                         .findOne())
                 .flatMap(Subject::parse);
-    }
-
-    /** When the subject's current link was made, if it has one. */
-    Optional<Instant> madeAt(Subject subject) {
-        return store.read(h -> h.createQuery("SELECT created_at FROM oncall_calendar WHERE subject = :subject")
-                .bind("subject", subject.key())
-                .map((rs, ctx) -> Times.instant(rs, "created_at"))
-                .findOne());
     }
 }

@@ -37,14 +37,6 @@ public final class Calendars {
         return feeds.renew(actor, new CalendarFeeds.Subject(CalendarFeeds.Subject.Kind.USER, user));
     }
 
-    public Optional<Instant> scheduleLinkMadeAt(String schedule) {
-        return feeds.madeAt(new CalendarFeeds.Subject(CalendarFeeds.Subject.Kind.SCHEDULE, schedule));
-    }
-
-    public Optional<Instant> userLinkMadeAt(String user) {
-        return feeds.madeAt(new CalendarFeeds.Subject(CalendarFeeds.Subject.Kind.USER, user));
-    }
-
     /** The feed a token opens, as iCalendar text; empty for a token nobody holds, or a schedule that is gone. */
     public Optional<String> feed(String token) {
         Instant now = clock.instant();

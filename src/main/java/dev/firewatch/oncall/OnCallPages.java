@@ -100,7 +100,10 @@ public final class OnCallPages implements RouteSet {
         Optional<String> person = caller instanceof Caller.SignedIn signedIn
                 ? Optional.of(signedIn.session().userName())
                 : Optional.empty();
-        List<Card> cards = schedules.all(now).stream().map(s -> card(s, now)).toList();
+        // Each timeline starts at midnight in its schedule's zone, less than a day ago: the overrides since then count.
+        List<Card> cards = schedules.all(now.minus(Duration.ofDays(1))).stream()
+                .map(s -> card(s, now))
+                .toList();
         List<MyShift> mine = person.map(name -> schedules.shiftsOf(name, now, now.plus(MY_SHIFTS_AHEAD)).stream()
                         .limit(MY_SHIFTS_SHOWN)
                         .map(p -> myShift(p, zoneOf(p.schedule())))

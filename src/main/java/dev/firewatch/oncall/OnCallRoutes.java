@@ -100,7 +100,7 @@ public final class OnCallRoutes implements RouteSet {
     }
 
     private void userShifts(Context ctx) {
-        String user = ctx.pathParam("name");
+        String user = user(ctx);
         Instant from = time(ctx, "from", clock.instant());
         Instant to = to(ctx, from);
         ctx.json(Listing.of(
@@ -155,7 +155,7 @@ public final class OnCallRoutes implements RouteSet {
 
     /** A person makes their own link; an admin may make anyone's. */
     private void renewUserCalendar(Context ctx) {
-        String user = ctx.pathParam("name");
+        String user = user(ctx);
         Caller caller = Caller.of(ctx);
         boolean self = caller.viewer() != null && caller.viewer().name().equals(user);
         boolean admin = caller.role().map(r -> r.includes(Role.ADMIN)).orElse(false);
@@ -187,6 +187,14 @@ public final class OnCallRoutes implements RouteSet {
         }
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/calendar; charset=utf-8").result(calendar.get());
+    }
+
+    private String user(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (!schedules.knows(name)) {
+            throw HttpProblem.notFound("no user named \"" + name + "\"; the config's users: section declares people");
+        }
+        return name;
     }
 
     private OnCallSchedule schedule(Context ctx, Instant from) {

@@ -72,6 +72,11 @@ public final class Schedules {
                 .toList();
     }
 
+    /** Whether the config declares this person, who may then have shifts. */
+    public boolean knows(String user) {
+        return users.get().stream().anyMatch(u -> u.name().equals(user));
+    }
+
     /** One person's shifts on every schedule that overlap the range, in time order. */
     public List<PersonalShift> shiftsOf(String user, Instant from, Instant to) {
         List<PersonalShift> shifts = new ArrayList<>();
