@@ -13,9 +13,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Schedules through HTTP as a script or a calendar app uses them, on a fixed clock: Wednesday 3 June 2026, noon in Berlin. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OnCallApiTest {
     static final String CONFIG = TestFirewatch.withResponders("alice", "bob") + """
             schedules:
@@ -38,23 +40,24 @@ class OnCallApiTest {
                         to: "18:00"
             """;
 
-    @TempDir
-    static Path dir;
+    TestFirewatch firewatch;
+    TestHttp responder;
+    TestHttp viewer;
 
-    static TestFirewatch firewatch;
-    static MutableClock clock = MutableClock.at("2026-06-03T10:00:00Z");
-    static TestHttp responder;
-    static TestHttp viewer;
+    /** The config the server runs; the PostgreSQL run adds its store. */
+    String config() {
+        return CONFIG;
+    }
 
     @BeforeAll
-    static void start() {
-        firewatch = TestFirewatch.start(dir, CONFIG, clock, Map.of());
+    void start(@TempDir Path dir) {
+        firewatch = TestFirewatch.start(dir, config(), MutableClock.at("2026-06-03T10:00:00Z"), Map.of());
         responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
         viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         firewatch.close();
     }
 
@@ -123,7 +126,7 @@ class OnCallApiTest {
         assertThat(unknown.body()).contains("no schedule named \\\"secondary\\\"");
     }
 
-    private static String refusal(String body) {
+    private String refusal(String body) {
         var response = responder.postJson("/api/v1/schedules/primary/overrides", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         return response.body();
@@ -156,6 +159,9 @@ class OnCallApiTest {
                 .extracting(
                         s -> s.path("schedule").asText() + " " + s.path("start").asText())
                 .containsExactly("office 2026-06-03T07:00:00.000Z", "office 2026-06-04T07:00:00.000Z");
+        var nobody = viewer.get("/api/v1/users/ritta/shifts");
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(nobody.body()).contains("no user named \\\"ritta\\\"");
         JsonNode schedules = viewer.getJson("/api/v1/schedules");
         assertThat(schedules.path("schedules"))
                 .extracting(s -> s.path("name").asText() + " "
