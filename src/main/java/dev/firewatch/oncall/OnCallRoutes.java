@@ -23,8 +23,6 @@ import java.util.Optional;
 public final class OnCallRoutes implements RouteSet {
     static final Duration DEFAULT_RANGE = Duration.ofDays(14);
     static final Duration LONGEST_RANGE = Duration.ofDays(93);
-    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
 
     /** The body of {@code POST /api/v1/schedules/{name}/overrides}. */
     public record NewOverride(String user, String start, String end, String reason) {}
@@ -231,7 +229,7 @@ public final class OnCallRoutes implements RouteSet {
             throw HttpProblem.badRequest(
                     field + " must be an RFC 3339 time like 2026-11-23T09:00:00Z or 2026-11-23T10:00:00+01:00", field);
         }
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+        if (instant.isBefore(Schedules.EARLIEST) || instant.isAfter(Schedules.LATEST)) {
             throw HttpProblem.badRequest(field + " must be between 1970 and 9000", field);
         }
         return instant;

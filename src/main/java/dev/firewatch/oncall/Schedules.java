@@ -29,6 +29,11 @@ public final class Schedules {
         }
     }
 
+    /** The times anyone asks about or overrides lie between these, far from where date arithmetic overflows. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
     /** A shift of one person, with the schedule it is on. */
     public record PersonalShift(String schedule, Shift shift) {}
 
@@ -110,6 +115,10 @@ public final class Schedules {
         if (!person.get().role().includes(Role.RESPONDER)) {
             throw new Refused(user + " is a viewer and could not acknowledge a page; give them role: responder in"
                     + " the config first");
+        }
+        if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+            throw new Refused(
+                    "an override must lie between 1970 and 9000; it starts at " + start + " and ends at " + end);
         }
         if (!end.isAfter(start)) {
             throw new Refused("an override must end after it starts; it starts at " + start + " and ends at " + end);

@@ -66,6 +66,16 @@ class OnCallPageTest {
                                             "until", "yesterday"))
                             .body())
                     .contains("The override was not made", "Until must be a date and time like 2026-06-03T14:00");
+            assertThat(rita.postForm(
+                                    "/oncall/overrides",
+                                    Map.of(
+                                            "_csrf", TestHttp.csrfOf(page),
+                                            "schedule", "primary",
+                                            "user", "bob",
+                                            "from", "0001-01-01T00:00",
+                                            "until", "2026-06-04T00:00"))
+                            .body())
+                    .contains("an override must lie between 1970 and 9000");
 
             Matcher remove = Pattern.compile("action=\"(/oncall/overrides/[^\"]+/remove)\"")
                     .matcher(after);
