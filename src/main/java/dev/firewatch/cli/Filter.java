@@ -40,7 +40,7 @@ final class Filter {
         return chosen;
     }
 
-    /** An RFC 3339 time given to {@code option}, with or without an offset other than Z. */
+    /** An RFC 3339 time given to {@code option}, in UTC ({@code Z}) or with an offset. */
     static Instant time(String option, String text) {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
