@@ -28,7 +28,15 @@ final class Signals {
             };
             Object handler =
                     Proxy.newProxyInstance(Signals.class.getClassLoader(), new Class<?>[] {handlerClass}, invocation);
-            signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+            Object previous =
+                    signalClass.getMethod("handle", signalClass, handlerClass).invoke(null, signal, handler);
+            // A process started under nohup (or by a supervisor that ignores SIGHUP) inherits "ignore": the JVM
+            // then keeps ignoring it and installs nothing, so say so instead of failing to reload in silence.
+            if (previous != null
+                    && previous.equals(handlerClass.getField("SIG_IGN").get(null))) {
+                log.warn("SIGHUP is ignored in this process (started under nohup?), so it will not reload the"
+                        + " config; use POST /api/v1/config/reload or start Firewatch without nohup");
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
             log.info("SIGHUP reload is not available on this JVM ({}); use POST /api/v1/config/reload", e.toString());
         }
