@@ -1,6 +1,7 @@
 package dev.firewatch.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.firewatch.escalation.Page.Cause;
 import java.time.Duration;
@@ -131,9 +132,9 @@ class EscalationTest {
         assertThat(escalation.pages())
                 .extracting(Page::at, Page::cause)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(t0Plus(0), Cause.ESCALATION),
-                        org.assertj.core.groups.Tuple.tuple(t0Plus(5), Cause.ESCALATION),
-                        org.assertj.core.groups.Tuple.tuple(t0Plus(37), Cause.SNOOZE_ENDED),
-                        org.assertj.core.groups.Tuple.tuple(t0Plus(70), Cause.SNOOZE_ENDED));
+                        tuple(t0Plus(0), Cause.ESCALATION),
+                        tuple(t0Plus(5), Cause.ESCALATION),
+                        tuple(t0Plus(37), Cause.SNOOZE_ENDED),
+                        tuple(t0Plus(70), Cause.SNOOZE_ENDED));
     }
 }
