@@ -37,7 +37,8 @@ public final class ConfigLoader {
             "inhibit_rules",
             "maintenance",
             "intake",
-            "schedules");
+            "schedules",
+            "escalation_policies");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

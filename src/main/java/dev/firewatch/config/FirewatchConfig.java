@@ -6,6 +6,7 @@ import dev.firewatch.alert.MaintenanceSpec;
 import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
+import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
@@ -24,6 +25,7 @@ import java.util.List;
  * @param webhooks every service's webhooks ({@code services[].webhooks}), which read senders that speak nothing
  *     standard
  * @param schedules on-call schedules: layers of rotations; overrides are made at runtime and kept in the store
+ * @param escalationPolicies who is paged, in which order and how often, for the services each policy names
  */
 public record FirewatchConfig(
         Path source,
@@ -39,10 +41,18 @@ public record FirewatchConfig(
         List<MaintenanceSpec> maintenance,
         List<WebhookSpec> webhooks,
         IntakeSpec intake,
-        List<ScheduleSpec> schedules) {
+        List<ScheduleSpec> schedules,
+        List<EscalationPolicySpec> escalationPolicies) {
 
     /** The schedule of that name, if the config has one. */
     public java.util.Optional<ScheduleSpec> schedule(String name) {
         return schedules.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The policy that escalates {@code service}'s incidents, if one names it. */
+    public java.util.Optional<EscalationPolicySpec> escalationPolicyFor(String service) {
+        return escalationPolicies.stream()
+                .filter(p -> p.services().contains(service))
+                .findFirst();
     }
 }

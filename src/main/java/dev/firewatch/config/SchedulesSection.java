@@ -258,6 +258,14 @@ record SchedulesSection(List<Schedule> schedules) {
         }
     }
 
+    /** The declared names, for sections that page a schedule. */
+    List<String> names() {
+        return schedules.stream()
+                .flatMap(s -> s.name().stream())
+                .map(Scalar::value)
+                .toList();
+    }
+
     List<ScheduleSpec> specs() {
         return schedules.stream()
                 .map(schedule -> new ScheduleSpec(

@@ -19,7 +19,8 @@ record Sections(
         InhibitRulesSection inhibitRules,
         MaintenanceSection maintenance,
         IntakeSection intake,
-        SchedulesSection schedules) {
+        SchedulesSection schedules,
+        EscalationPoliciesSection escalationPolicies) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -29,6 +30,8 @@ record Sections(
         var services =
                 top.list("services", "a list of services").map(entries -> ServicesSection.read(entries, reading));
         var users = top.list("users", "a list of users").map(entries -> UsersSection.read(entries, reading));
+        var schedules = top.list("schedules", "a list of on-call schedules")
+                .map(entries -> SchedulesSection.read(entries, reading));
         var severities = top.list("severities", "a list of incident severities, most severe first")
                 .map(entries -> SeveritiesSection.read(
                         entries, top.node("severities").orElseThrow().getStartMark(), reading));
@@ -58,9 +61,10 @@ record Sections(
                 top.mapping("intake", "a mapping like {storm: {backlog_threshold: 2000}}")
                         .map(IntakeSection::read)
                         .orElse(IntakeSection.ABSENT),
-                top.list("schedules", "a list of on-call schedules")
-                        .map(entries -> SchedulesSection.read(entries, reading))
-                        .orElse(SchedulesSection.ABSENT));
+                schedules.orElse(SchedulesSection.ABSENT),
+                top.list("escalation_policies", "a list of escalation policies")
+                        .map(entries -> EscalationPoliciesSection.read(entries, reading))
+                        .orElse(EscalationPoliciesSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -76,7 +80,24 @@ record Sections(
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
+        sections.escalationPolicies()
+                .requireKnown(
+                        known(users, top, "users", () -> sections.users()
+                                .roles()
+                                .keySet()),
+                        known(schedules, top, "schedules", () -> sections.schedules()
+                                .names()),
+                        known(channels, top, "channels", () -> channelNames(sections.channels())),
+                        serviceNames,
+                        severityNames,
+                        reading.problems());
         return sections;
+    }
+
+    /** A section's names, or empty when the section is there but broken, so its names would mislead. */
+    private static Optional<Collection<String>> known(
+            Optional<?> read, Mapping top, String section, java.util.function.Supplier<Collection<String>> names) {
+        return read.isPresent() || !top.has(section) ? Optional.of(names.get()) : Optional.empty();
     }
 
     private static Set<String> channelNames(ChannelsSection channels) {
@@ -101,6 +122,7 @@ record Sections(
                 maintenance.specs(),
                 services.webhookSpecs(),
                 intake.spec(),
-                schedules.specs());
+                schedules.specs(),
+                escalationPolicies.specs());
     }
 }

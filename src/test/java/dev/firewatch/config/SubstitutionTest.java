@@ -114,8 +114,9 @@ class SubstitutionTest {
         assertThat(config.services().getFirst().integrationKey()).isEqualTo("demo-key");
         assertThat(Configs.errors(Configs.parse("${SECTION}: {}\n", Map.of("SECTION", "server"))))
                 .extracting(ConfigProblem::message)
-                .containsExactly("unknown section \"${SECTION}\"; known sections: server, store, auth, users,"
-                        + " channels, services, severities, routes, inhibit_rules, maintenance, intake, schedules");
+                .containsExactly(
+                        "unknown section \"${SECTION}\"; known sections: server, store, auth, users,"
+                                + " channels, services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies");
     }
 
     @Test
