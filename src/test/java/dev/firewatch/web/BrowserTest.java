@@ -29,7 +29,9 @@ class BrowserTest {
                 browser.findElement(By.name("username")).sendKeys("admin");
                 browser.findElement(By.name("password")).sendKeys(TestFirewatch.ADMIN_PASSWORD);
                 browser.findElement(By.cssSelector("form button[type=submit]")).click();
-                assertThat(browser.getCurrentUrl()).endsWith("/settings/api-keys");
+                // The click returns when the form is sent, not always when the next page has loaded.
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(page -> page.getCurrentUrl().endsWith("/settings/api-keys"));
                 assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("API keys");
 
                 browser.findElement(By.name("name")).sendKeys("status-script");
