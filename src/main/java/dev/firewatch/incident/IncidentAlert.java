@@ -20,6 +20,25 @@ public record IncidentAlert(
         Instant firstSeenAt,
         Instant lastSeenAt) {
 
+    /**
+     * The alert's runbook ({@code runbook_url} annotation, as Prometheus rules write it), when it is a web
+     * address: the page links it, and a {@code javascript:} or other scheme from a sender must never become a
+     * link a responder clicks.
+     */
+    public String runbookUrl() {
+        String url = annotations.get("runbook_url");
+        if (url == null) {
+            return null;
+        }
+        String lower = url.strip().toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
+    }
+
+    /** The sender's longer explanation ({@code description} annotation), or null. */
+    public String description() {
+        return annotations.get("description");
+    }
+
     /** Finds the alerts that belong to an incident; implemented by the alert feature, wired in app. */
     @FunctionalInterface
     public interface AlertsOfIncident {
