@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -22,7 +23,9 @@ class OnCallPageBrowserTest {
             firewatch.setPassword("rita", "rita-password-1");
             ChromeDriver browser = Chromium.start(dir.resolve("profile"));
             try {
+                // The form posts and the page loads anew: an element read during the swap is stale, so look again.
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                wait.ignoring(StaleElementReferenceException.class);
                 browser.get(firewatch.base() + "/oncall");
                 browser.findElement(By.name("username")).sendKeys("rita");
                 browser.findElement(By.name("password")).sendKeys("rita-password-1");

@@ -36,6 +36,9 @@ class AlertsPageBrowserTest {
             ChromeDriver browser = Chromium.start(dir.resolve("profile"));
             try {
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                // htmx swaps the table in place every few seconds: an element read during a swap is stale, so look
+                // again.
+                wait.ignoring(StaleElementReferenceException.class);
                 wait.ignoring(StaleElementReferenceException.class);
                 browser.get(firewatch.base() + "/alerts");
                 browser.findElement(By.name("username")).sendKeys("rita");
