@@ -7,6 +7,7 @@ import dev.firewatch.store.Vendor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,24 +101,18 @@ public final class IncidentBus implements AutoCloseable {
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */
     private String claim(Statements sql, String name) {
-        String lock = store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE" : "";
-        return sql.first(
-                        "SELECT position FROM incident_event_cursor WHERE listener = ?" + lock,
-                        rs -> rs.getString(1),
-                        name)
-                .orElseGet(() -> {
-                    String newest = events.newest(sql);
-                    sql.update(
-                            "INSERT INTO incident_event_cursor (listener, position) VALUES (?, ?)"
-                                    + " ON CONFLICT (listener) DO NOTHING",
-                            name,
-                            newest);
-                    return sql.first(
-                                    "SELECT position FROM incident_event_cursor WHERE listener = ?" + lock,
-                                    rs -> rs.getString(1),
-                                    name)
-                            .orElseThrow();
-                });
+        String select = "SELECT position FROM incident_event_cursor WHERE listener = ?"
+                + (store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE" : "");
+        Optional<String> position = sql.first(select, rs -> rs.getString(1), name);
+        if (position.isPresent()) {
+            return position.get();
+        }
+        sql.update(
+                "INSERT INTO incident_event_cursor (listener, position) VALUES (?, ?) ON CONFLICT (listener) DO NOTHING",
+                name,
+                events.newest(sql));
+        // Read back, locked: another node may have made the row a moment earlier.
+        return sql.first(select, rs -> rs.getString(1), name).orElseThrow();
     }
 
     private void handle(Statements sql, String name, Listener listener, IncidentEvents.Published published) {

@@ -33,46 +33,36 @@ final class IncidentEvents {
             sql.first("SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1))
                     .ifPresent(ids::notBefore);
         }
-        String id = ids.next();
-        long at = event.at().toEpochMilli();
-        String insert = "INSERT INTO incident_event (id, incident_id, number, kind, at, actor, service, title,"
-                + " severity, previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        switch (event) {
-            case IncidentEvent.Opened e ->
-                sql.update(
-                        insert,
-                        id,
-                        e.incidentId(),
-                        e.number(),
-                        "opened",
-                        at,
-                        null,
-                        e.service(),
-                        e.title(),
-                        e.severity(),
-                        null);
-            case IncidentEvent.Acknowledged e ->
-                sql.update(
-                        insert, id, e.incidentId(), e.number(), "acknowledged", at, e.actor(), null, null, null, null);
-            case IncidentEvent.Resolved e ->
-                sql.update(insert, id, e.incidentId(), e.number(), "resolved", at, e.actor(), null, null, null, null);
-            case IncidentEvent.Reopened e ->
-                sql.update(insert, id, e.incidentId(), e.number(), "reopened", at, e.actor(), null, null, null, null);
-            case IncidentEvent.SeverityChanged e ->
-                sql.update(
-                        insert,
-                        id,
-                        e.incidentId(),
-                        e.number(),
-                        "severity",
-                        at,
-                        e.actor(),
-                        null,
-                        null,
-                        e.to(),
-                        e.from());
-            case IncidentEvent.EscalationRequested e ->
-                sql.update(insert, id, e.incidentId(), e.number(), "escalate", at, e.actor(), null, null, null, null);
+        Columns columns =
+                switch (event) {
+                    case IncidentEvent.Opened e ->
+                        new Columns("opened", null, e.service(), e.title(), e.severity(), null);
+                    case IncidentEvent.Acknowledged e -> Columns.byActor("acknowledged", e.actor());
+                    case IncidentEvent.Resolved e -> Columns.byActor("resolved", e.actor());
+                    case IncidentEvent.Reopened e -> Columns.byActor("reopened", e.actor());
+                    case IncidentEvent.SeverityChanged e ->
+                        new Columns("severity", e.actor(), null, null, e.to(), e.from());
+                    case IncidentEvent.EscalationRequested e -> Columns.byActor("escalate", e.actor());
+                };
+        sql.update(
+                "INSERT INTO incident_event (id, incident_id, number, kind, at, actor, service, title, severity,"
+                        + " previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ids.next(),
+                event.incidentId(),
+                event.number(),
+                columns.kind(),
+                event.at().toEpochMilli(),
+                columns.actor(),
+                columns.service(),
+                columns.title(),
+                columns.severity(),
+                columns.previous());
+    }
+
+    /** What an event stores beyond its incident, number and time; {@link #event} reads them back. */
+    private record Columns(String kind, String actor, String service, String title, String severity, String previous) {
+        static Columns byActor(String kind, String actor) {
+            return new Columns(kind, actor, null, null, null, null);
         }
     }
 
