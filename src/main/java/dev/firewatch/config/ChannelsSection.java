@@ -46,7 +46,8 @@ record ChannelsSection(List<Channel> channels) {
         return channels.stream().flatMap(channel -> channel.name().stream()).toList();
     }
 
-    private static Channel channel(Mapping entry) {
+    /** One channel, or one of a person's contact methods: the same settings reach the same places. */
+    static Channel channel(Mapping entry) {
         var name = EntryName.read(entry, "ops-webhook");
         var type = type(entry);
         Map<String, Scalar> settings = new LinkedHashMap<>();

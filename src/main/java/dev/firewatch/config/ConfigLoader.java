@@ -38,7 +38,9 @@ public final class ConfigLoader {
             "maintenance",
             "intake",
             "schedules",
-            "escalation_policies");
+            "escalation_policies",
+            "notify",
+            "outbound_heartbeat");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

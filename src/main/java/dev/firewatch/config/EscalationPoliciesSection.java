@@ -36,7 +36,7 @@ record EscalationPoliciesSection(List<Policy> policies) {
     /** A policy that re-pages hourly for four days is already past anyone answering; more is a typo. */
     static final int MOST_REPEATS = 100;
 
-    private static final String ACTIONS = "page, post or none";
+    private static final String ACTIONS = "page, page_low, post or none";
 
     /** One entry; an empty name, step or rule had a problem that is already reported. */
     record Policy(
@@ -203,14 +203,15 @@ record EscalationPoliciesSection(List<Policy> policies) {
             return Optional.empty();
         }
         return switch (action) {
-            case "page" -> Optional.of(new Urgency.Page());
+            case "page" -> Optional.of(new Urgency.Page(Urgency.Level.HIGH));
+            case "page_low" -> Optional.of(new Urgency.Page(Urgency.Level.LOW));
             case "none" -> Optional.of(new Urgency.Quiet());
             case "post" ->
                 WebhooksSection.required(rule, "channel", "name the channel to post to instead of paging")
                         ? rule.text("channel", "a channel name").map(c -> new Urgency.Post(c.value()))
                         : Optional.empty();
             default -> {
-                String help = DidYouMean.hint(action, List.of("page", "post", "none"));
+                String help = DidYouMean.hint(action, List.of("page", "page_low", "post", "none"));
                 rule.error(
                         written.at(),
                         rule.path("action") + ": expected " + ACTIONS + ", found " + written.shown() + help);

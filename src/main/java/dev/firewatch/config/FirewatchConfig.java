@@ -7,10 +7,13 @@ import dev.firewatch.alert.RoutesSpec;
 import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
 import dev.firewatch.escalation.EscalationPolicySpec;
+import dev.firewatch.health.OutboundHeartbeatSpec;
 import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
+import dev.firewatch.notify.NotifySpec;
 import dev.firewatch.oncall.ScheduleSpec;
+import dev.firewatch.paging.PersonSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
 import dev.firewatch.web.ServerSpec;
@@ -26,6 +29,9 @@ import java.util.List;
  *     standard
  * @param schedules on-call schedules: layers of rotations; overrides are made at runtime and kept in the store
  * @param escalationPolicies who is paged, in which order and how often, for the services each policy names
+ * @param people how paging reaches each user: contact methods and notification rules, from {@code users:}
+ * @param notifications how notifications are delivered (timeouts, retries, breaker) and the mail server
+ * @param outboundHeartbeat a URL Firewatch pings while it is healthy, for an outside dead-man's switch
  */
 public record FirewatchConfig(
         Path source,
@@ -42,7 +48,20 @@ public record FirewatchConfig(
         List<WebhookSpec> webhooks,
         IntakeSpec intake,
         List<ScheduleSpec> schedules,
-        List<EscalationPolicySpec> escalationPolicies) {
+        List<EscalationPolicySpec> escalationPolicies,
+        List<PersonSpec> people,
+        NotifySpec notifications,
+        java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat) {
+
+    /** How paging reaches the user of that name, if the config has them. */
+    public java.util.Optional<PersonSpec> person(String name) {
+        return people.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The channel of that name, if the config has one. */
+    public java.util.Optional<ChannelSpec> channel(String name) {
+        return channels.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
 
     /** The schedule of that name, if the config has one. */
     public java.util.Optional<ScheduleSpec> schedule(String name) {

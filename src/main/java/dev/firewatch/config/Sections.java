@@ -20,7 +20,9 @@ record Sections(
         MaintenanceSection maintenance,
         IntakeSection intake,
         SchedulesSection schedules,
-        EscalationPoliciesSection escalationPolicies) {
+        EscalationPoliciesSection escalationPolicies,
+        NotifySection notifications,
+        OutboundHeartbeatSection outboundHeartbeat) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -64,7 +66,16 @@ record Sections(
                 schedules.orElse(SchedulesSection.ABSENT),
                 top.list("escalation_policies", "a list of escalation policies")
                         .map(entries -> EscalationPoliciesSection.read(entries, reading))
-                        .orElse(EscalationPoliciesSection.ABSENT));
+                        .orElse(EscalationPoliciesSection.ABSENT),
+                top.mapping(
+                                "notify",
+                                "a mapping like {timeout: 10s, smtp: {host: smtp.example.com, from:"
+                                        + " firewatch@example.com}}")
+                        .map(NotifySection::read)
+                        .orElse(NotifySection.ABSENT),
+                top.mapping("outbound_heartbeat", "a mapping like {url: https://hc-ping.com/<uuid>, interval: 60s}")
+                        .map(OutboundHeartbeatSection::read)
+                        .orElse(OutboundHeartbeatSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -123,6 +134,9 @@ record Sections(
                 services.webhookSpecs(),
                 intake.spec(),
                 schedules.specs(),
-                escalationPolicies.specs());
+                escalationPolicies.specs(),
+                users.people(),
+                notifications.spec(),
+                outboundHeartbeat.spec());
     }
 }

@@ -238,7 +238,7 @@ class EscalationPolicyMistakesTest {
                               action: psot
                         """,
                         7,
-                        "17: escalation_policies[0].urgency[0].action: expected page, post or none, found \"psot\";"
+                        "17: escalation_policies[0].urgency[0].action: expected page, page_low, post or none, found \"psot\";"
                                 + " did you mean \"post\"?"),
                 arguments(
                         "a post to an unknown channel",
