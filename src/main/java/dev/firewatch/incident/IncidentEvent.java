@@ -12,7 +12,9 @@ public sealed interface IncidentEvent
                 IncidentEvent.Resolved,
                 IncidentEvent.Reopened,
                 IncidentEvent.SeverityChanged,
-                IncidentEvent.EscalationRequested {
+                IncidentEvent.EscalationRequested,
+                IncidentEvent.Snoozed,
+                IncidentEvent.Reassigned {
     String incidentId();
 
     long number();
@@ -38,4 +40,13 @@ public sealed interface IncidentEvent
 
     /** A responder asked for the next escalation step. */
     record EscalationRequested(String incidentId, long number, String actor, Instant at) implements IncidentEvent {}
+
+    /**
+     * Acknowledged until {@code until}: escalation stops, and at {@code until} the first step is paged once more
+     * unless someone responded meanwhile. Published after the {@link Acknowledged} it implies, if any.
+     */
+    record Snoozed(String incidentId, long number, String actor, Instant until, Instant at) implements IncidentEvent {}
+
+    /** Handed to the user {@code to}, who is paged at once. */
+    record Reassigned(String incidentId, long number, String actor, String to, Instant at) implements IncidentEvent {}
 }

@@ -43,6 +43,16 @@ final class IncidentEvents {
                     case IncidentEvent.SeverityChanged e ->
                         new Columns("severity", e.actor(), null, null, e.to(), e.from());
                     case IncidentEvent.EscalationRequested e -> Columns.byActor("escalate", e.actor());
+                    // previous holds what the kind needs beyond the actor: the snooze's end, the new assignee
+                    case IncidentEvent.Snoozed e ->
+                        new Columns(
+                                "snoozed",
+                                e.actor(),
+                                null,
+                                null,
+                                null,
+                                Long.toString(e.until().toEpochMilli()));
+                    case IncidentEvent.Reassigned e -> new Columns("reassigned", e.actor(), null, null, null, e.to());
                 };
         sql.update(
                 "INSERT INTO incident_event (id, incident_id, number, kind, at, actor, service, title, severity,"
@@ -100,6 +110,14 @@ final class IncidentEvents {
                 new IncidentEvent.SeverityChanged(
                         incident, number, rs.getString("previous"), rs.getString("severity"), actor, at);
             case "escalate" -> new IncidentEvent.EscalationRequested(incident, number, actor, at);
+            case "snoozed" ->
+                new IncidentEvent.Snoozed(
+                        incident,
+                        number,
+                        actor,
+                        java.time.Instant.ofEpochMilli(Long.parseLong(rs.getString("previous"))),
+                        at);
+            case "reassigned" -> new IncidentEvent.Reassigned(incident, number, actor, rs.getString("previous"), at);
             default -> throw new IllegalStateException("unknown incident event kind " + rs.getString("kind"));
         };
     }
