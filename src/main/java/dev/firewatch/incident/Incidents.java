@@ -391,7 +391,11 @@ public final class Incidents {
         return sql.first("SELECT " + COLUMNS + " FROM incident_incident WHERE id = ?", this::row, id);
     }
 
-    private void note(Statements sql, String incidentId, Instant at, String kind, String text, String actor) {
+    /**
+     * Adds a line to an incident's timeline in the caller's transaction: how paging and notifications say what
+     * they did (who was paged, each delivery and its outcome) where a responder looks.
+     */
+    public void note(Statements sql, String incidentId, Instant at, String kind, String text, String actor) {
         sql.update(
                 "INSERT INTO incident_timeline (id, incident_id, at, kind, text, actor) VALUES (?, ?, ?, ?, ?, ?)",
                 ids.next(),
