@@ -24,6 +24,7 @@ import dev.firewatch.auth.Sessions;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
 import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.DatabaseCheck;
 import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
@@ -31,6 +32,7 @@ import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.IncidentBus;
 import dev.firewatch.incident.IncidentRoutes;
+import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
 import dev.firewatch.intake.Admission;
 import dev.firewatch.intake.Backlog;
@@ -43,10 +45,24 @@ import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
+import dev.firewatch.notify.ChannelSpec;
+import dev.firewatch.notify.Notification;
+import dev.firewatch.notify.Outbox;
+import dev.firewatch.notify.OutboxCheck;
+import dev.firewatch.notify.OutboxEntry;
+import dev.firewatch.notify.OutboxWorker;
+import dev.firewatch.notify.Senders;
+import dev.firewatch.notify.WebhookSender;
 import dev.firewatch.oncall.Calendars;
 import dev.firewatch.oncall.OnCallPages;
 import dev.firewatch.oncall.OnCallRoutes;
 import dev.firewatch.oncall.Schedules;
+import dev.firewatch.oncall.Shift;
+import dev.firewatch.paging.Directory;
+import dev.firewatch.paging.Pager;
+import dev.firewatch.paging.Paging;
+import dev.firewatch.paging.PersonSpec;
+import dev.firewatch.paging.SchedulerCheck;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
@@ -60,6 +76,7 @@ import dev.firewatch.web.Requests;
 import dev.firewatch.web.RouteSet;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +116,8 @@ public final class Firewatch implements AutoCloseable {
     private final JournalConsumer consumer;
     private final AlertExpiry expiry;
     private final IncidentBus bus;
+    private final Paging paging;
+    private final OutboxWorker outboxWorker;
 
     private Firewatch(
             Store store,
@@ -111,7 +130,9 @@ public final class Firewatch implements AutoCloseable {
             Journal journal,
             JournalConsumer consumer,
             AlertExpiry expiry,
-            IncidentBus bus) {
+            IncidentBus bus,
+            Paging paging,
+            OutboxWorker outboxWorker) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -123,6 +144,8 @@ public final class Firewatch implements AutoCloseable {
         this.consumer = consumer;
         this.expiry = expiry;
         this.bus = bus;
+        this.paging = paging;
+        this.outboxWorker = outboxWorker;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -202,6 +225,46 @@ public final class Firewatch implements AutoCloseable {
         Schedules schedules = new Schedules(
                 () -> reloader.current().schedules(), () -> reloader.current().users(), store, ids, clock, audit);
         Calendars calendars = new Calendars(schedules, store, tokens, clock, audit);
+        // Paging: incident bus ─► escalation (steps, waits, repeats) ─► outbox ─► channel senders.
+        ObjectMapper json = Json.mapper();
+        Outbox outbox = new Outbox(store, ids);
+        OutboxWorker outboxWorker = new OutboxWorker(
+                store,
+                outbox,
+                senders(config, clock, json),
+                destinations(reloader),
+                (sql, incidentId) -> incidents
+                        .current(sql, incidentId)
+                        .filter(incident -> incident.state() != IncidentState.TRIGGERED)
+                        .map(incident -> incident.state() == IncidentState.ACKNOWLEDGED
+                                ? "acknowledged at " + Format.when(incident.acknowledgedAt())
+                                : "resolved at " + Format.when(incident.resolvedAt())),
+                (sql, incidentId, at, text) -> incidents.note(sql, incidentId, at, "notification", text, null),
+                () -> reloader.current().notifications().delivery(),
+                clock,
+                json,
+                registry);
+        Paging paging = new Paging(
+                store,
+                new Pager(
+                        outbox,
+                        directory(reloader, services, schedules),
+                        incidents,
+                        // One-click links arrive with ActionLinks; until then every link opens the incident page.
+                        (incidentId, number, recipient) -> {
+                            String page = config.server().publicUrl() + "/incidents/" + number;
+                            return new Notification.Links(page, page, page);
+                        },
+                        alerts::ofIncident,
+                        json,
+                        store.vendor()),
+                directory(reloader, services, schedules),
+                incidents,
+                clock,
+                outboxWorker::wake);
+        incidents.bus().subscribe(Paging.LISTENER, paging::on);
+        incidents.bus().afterDelivery(outboxWorker::wake);
+        registry.gauge("firewatch.notifications.dead", outbox, o -> o.deadCount(10_000));
         Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
             backlog.committed(committed);
             consumer.wake();
@@ -218,6 +281,8 @@ public final class Firewatch implements AutoCloseable {
             consumer.start();
             expiry.start();
             incidents.bus().start();
+            paging.start();
+            outboxWorker.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -227,9 +292,16 @@ public final class Firewatch implements AutoCloseable {
 
         Readiness readiness = new Readiness(
                 readinessChecks(
-                        store, migrations, journalStore, journalMigrations, reloader, new StormCheck(admission)),
+                        store,
+                        migrations,
+                        journalStore,
+                        journalMigrations,
+                        reloader,
+                        List.of(
+                                new StormCheck(admission),
+                                new SchedulerCheck(paging, clock),
+                                new OutboxCheck(outbox, outboxWorker::openBreakers, clock))),
                 Duration.ofMillis(2500));
-        ObjectMapper json = Json.mapper();
         Pages pages = new Pages();
         Requests requests = new Requests(json);
         HttpMetrics httpMetrics = new HttpMetrics(registry);
@@ -307,7 +379,9 @@ public final class Firewatch implements AutoCloseable {
                 journal,
                 consumer,
                 expiry,
-                incidents.bus());
+                incidents.bus(),
+                paging,
+                outboxWorker);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -368,15 +442,94 @@ public final class Firewatch implements AutoCloseable {
             Store journalStore,
             Migrations journalMigrations,
             ConfigReloader reloader,
-            StormCheck storm) {
-        if (journalStore == store) {
-            return List.of(new DatabaseCheck("database", store, migrations), storm, reloader.check());
+            List<dev.firewatch.health.Check> features) {
+        List<dev.firewatch.health.Check> checks = new java.util.ArrayList<>();
+        checks.add(new DatabaseCheck("database", store, migrations));
+        if (journalStore != store) {
+            checks.add(new DatabaseCheck("journal", journalStore, journalMigrations));
         }
-        return List.of(
-                new DatabaseCheck("database", store, migrations),
-                new DatabaseCheck("journal", journalStore, journalMigrations),
-                storm,
-                reloader.check());
+        checks.addAll(features);
+        checks.add(reloader.check());
+        return List.copyOf(checks);
+    }
+
+    /** One sender per channel type. */
+    private static Senders senders(FirewatchConfig config, Clock clock, ObjectMapper json) {
+        var delivery = config.notifications().delivery();
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(delivery.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new Senders(
+                Map.of("webhook", new WebhookSender(http, delivery.timeout(), clock, json)),
+                config.notifications().smtp());
+    }
+
+    /** Where a notification's recipient and method lead, in the running config. */
+    private static OutboxWorker.Destinations destinations(ConfigReloader reloader) {
+        return new OutboxWorker.Destinations() {
+            @Override
+            public java.util.Optional<ChannelSpec> of(OutboxEntry.RecipientKind kind, String recipient, String method) {
+                var config = reloader.current();
+                return switch (kind) {
+                    case CHANNEL -> config.channel(recipient);
+                    case USER -> config.person(recipient).flatMap(person -> person.method(method));
+                };
+            }
+
+            @Override
+            public java.util.Optional<String> fallbackAfter(String user, String method) {
+                return reloader.current()
+                        .person(user)
+                        .flatMap(person -> person.fallbackAfter(method))
+                        .map(ChannelSpec::name);
+            }
+        };
+    }
+
+    /** What paging looks up: the running config's policies, people and service channels, and who is on call. */
+    private static Directory directory(ConfigReloader reloader, Services services, Schedules schedules) {
+        return new Directory() {
+            @Override
+            public java.util.Optional<EscalationPolicySpec> policyFor(String service) {
+                return reloader.current().escalationPolicyFor(service);
+            }
+
+            @Override
+            public java.util.Optional<PersonSpec> person(String name) {
+                return reloader.current().person(name);
+            }
+
+            @Override
+            public List<String> subscribers(String service) {
+                return services.byName(service).map(ServiceSpec::channels).orElse(List.of());
+            }
+
+            @Override
+            public java.util.Optional<ChannelSpec> channel(String name) {
+                return reloader.current().channel(name);
+            }
+
+            @Override
+            public java.util.Optional<String> unusable(ChannelSpec destination) {
+                if (!destination.enabled()) {
+                    return java.util.Optional.of("switched off: a required setting is empty in the config");
+                }
+                if (destination.type().equals("email")
+                        && reloader.current().notifications().smtp().isEmpty()) {
+                    return java.util.Optional.of("email needs a mail server under notify.smtp");
+                }
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> onCall(String schedule, java.time.Instant at) {
+                return schedules
+                        .schedule(schedule, at)
+                        .flatMap(s -> s.whoIsOnCall(at))
+                        .map(Shift::user);
+            }
+        };
     }
 
     @Override
@@ -387,6 +540,8 @@ public final class Firewatch implements AutoCloseable {
         expiry.close();
         consumer.close();
         bus.close();
+        paging.close();
+        outboxWorker.close();
         readiness.close();
         if (journalStore != store) {
             journalStore.close();

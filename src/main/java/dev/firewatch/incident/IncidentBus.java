@@ -37,6 +37,7 @@ public final class IncidentBus implements AutoCloseable {
     private final Incidents incidents;
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final List<Runnable> afterDelivery = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Poller poller =
             new Poller("incident-bus", Duration.ofMillis(250), () -> listeners.forEach(this::deliver));
 
@@ -53,6 +54,14 @@ public final class IncidentBus implements AutoCloseable {
     public void subscribe(String name, Listener listener) {
         listeners.put(name, listener);
         wake();
+    }
+
+    /**
+     * Runs {@code hook} after each transaction that delivered events commits: a listener that queued work for
+     * another thread (paging queues notifications) wakes it here, when the work is visible, not before.
+     */
+    public void afterDelivery(Runnable hook) {
+        afterDelivery.add(hook);
     }
 
     /** Whether the listener has a cursor yet: from then on it hears every event. */
@@ -93,6 +102,9 @@ public final class IncidentBus implements AutoCloseable {
                     return batch.size();
                 }
             });
+            if (handled > 0) {
+                afterDelivery.forEach(Runnable::run);
+            }
             if (handled < BATCH) {
                 return;
             }

@@ -163,6 +163,11 @@ public final class Incidents {
                         move(sql, row, IncidentState.ACKNOWLEDGED, at, "integration", "Acknowledged by the sender"));
     }
 
+    /** The incident as it stands in the caller's transaction. */
+    public Optional<Incident> current(Statements sql, String incidentId) {
+        return rowById(sql, incidentId).map(Row::incident);
+    }
+
     public boolean isOpen(Statements sql, String incidentId) {
         return rowById(sql, incidentId)
                 .map(row -> row.incident().state().open())

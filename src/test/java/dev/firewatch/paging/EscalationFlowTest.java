@@ -1,0 +1,145 @@
+package dev.firewatch.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firewatch.auth.Role;
+import dev.firewatch.notify.WebhookSender;
+import dev.firewatch.testing.MutableClock;
+import dev.firewatch.testing.PostgresDatabases;
+import dev.firewatch.testing.TestFirewatch;
+import dev.firewatch.testing.TestHttp;
+import dev.firewatch.testing.WebhookReceiver;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A fixed clock drives escalation from a real trigger to real webhook receivers: step 1 at t0, step 2 at t0+5m
+ * when nobody answered, the policy again at t0+1h, nothing after an acknowledgement, and the resolve still
+ * reaching everyone who was paged.
+ */
+class EscalationFlowTest {
+    static String config(WebhookReceiver receiver, String store) {
+        return """
+                server:
+                  host: 127.0.0.1
+                users:
+                  - name: admin
+                    role: admin
+                  - name: alice
+                    role: responder
+                    contact_methods:
+                      - {name: phone, type: webhook, url: %s, secret: alice-secret}
+                  - name: bob
+                    role: responder
+                    contact_methods:
+                      - {name: pager, type: webhook, url: %s}
+                services:
+                  - name: demo
+                    integration_key: demo-key
+                escalation_policies:
+                  - name: critical
+                    services: [demo]
+                    repeat: 1
+                    steps:
+                      - users: [alice]
+                        wait: 5m
+                      - users: [bob]
+                        wait: 55m
+                %s""".formatted(receiver.url("/alice"), receiver.url("/bob"), store);
+    }
+
+    static String store(String vendor) {
+        return vendor.equals("postgresql") ? "store:\n  url: " + PostgresDatabases.create() + "\n  pool_size: 4\n" : "";
+    }
+
+    static final String TRIGGER = """
+            {"routing_key": "demo-key", "event_action": "trigger", "dedup_key": "db-down",
+             "payload": {"summary": "Database does not answer", "source": "db-1", "severity": "critical"}}""";
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void stepsPageInTurnUntilAcknowledgedAndTheResolveReachesEveryone(String vendor, @TempDir Path dir) {
+        MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
+            firewatch.http().postJson("/v2/enqueue", TRIGGER);
+
+            // t0: step 1 pages alice, signed, with the incident and an idempotency key.
+            WebhookReceiver.Received first = receiver.await(r -> r.size() == 1).getFirst();
+            assertThat(first.path()).isEqualTo("/alice");
+            assertThat(first.json().path("event").asText()).isEqualTo("incident.triggered");
+            assertThat(first.json().path("incident").path("title").asText()).isEqualTo("Database does not answer");
+            assertThat(first.json().path("incident").path("state").asText()).isEqualTo("triggered");
+            assertThat(first.json().path("alerts").get(0).path("dedup_key").asText())
+                    .isEqualTo("db-down");
+            assertThat(first.header("Idempotency-Key"))
+                    .isEqualTo(first.json()
+                            .path("notification")
+                            .path("idempotency_key")
+                            .asText());
+            String timestamp = first.header("X-Firewatch-Timestamp");
+            assertThat(first.header("X-Firewatch-Signature"))
+                    .isEqualTo("sha256=" + WebhookSender.signature("alice-secret", timestamp, first.body()));
+            String incident = first.json().path("incident").path("id").asText();
+
+            // t0+4m59s: nothing new; t0+5m: bob.
+            clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+            assertNothingNewFor(receiver, 1);
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(receiver.await(r -> r.size() == 2).get(1).path()).isEqualTo("/bob");
+
+            // t0+1h: the policy again from step 1.
+            clock.advance(Duration.ofMinutes(55));
+            assertThat(receiver.await(r -> r.size() == 3).get(2).path()).isEqualTo("/alice");
+
+            // Acknowledged: t0+1h5m (bob's turn in round 2) passes without a page, and so does the hour after.
+            TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
+            assertThat(responder
+                            .postJson("/api/v1/incidents/" + incident + "/acknowledge", "")
+                            .statusCode())
+                    .isEqualTo(200);
+            clock.advance(Duration.ofMinutes(5));
+            assertNothingNewFor(receiver, 3);
+            clock.advance(Duration.ofHours(1));
+            assertNothingNewFor(receiver, 3);
+
+            // Resolved: alice and bob both hear of it, acknowledged or not.
+            responder.postJson("/api/v1/incidents/" + incident + "/resolve", "");
+            List<WebhookReceiver.Received> all = receiver.await(r -> r.size() == 5);
+            assertThat(all.subList(3, 5))
+                    .extracting(WebhookReceiver.Received::path)
+                    .containsExactlyInAnyOrder("/alice", "/bob");
+            assertThat(all.subList(3, 5))
+                    .allSatisfy(r -> assertThat(r.json().path("event").asText()).isEqualTo("incident.resolved"));
+            assertThat(all).extracting(r -> r.header("Idempotency-Key")).doesNotHaveDuplicates();
+
+            // The timeline says who was paged, how, and that it was delivered.
+            var timeline = firewatch
+                    .http()
+                    .withKey(firewatch.key(Role.VIEWER))
+                    .getJson("/api/v1/incidents/" + incident)
+                    .path("timeline")
+                    .toString();
+            assertThat(timeline)
+                    .contains("Step 1 of 2 (critical, round 1 of 2): paging alice")
+                    .contains("Step 2 of 2 (critical, round 1 of 2): paging bob")
+                    .contains("Page to alice by phone: delivered, HTTP 200")
+                    .contains("Resolve notice to bob by pager: delivered, HTTP 200");
+        }
+    }
+
+    /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
+    static void assertNothingNewFor(WebhookReceiver receiver, int count) {
+        try {
+            Thread.sleep(1500); // two polls of the paging thread, which checks the clock each second
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertThat(receiver.received()).hasSize(count);
+    }
+}
