@@ -47,6 +47,7 @@ import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.Notification;
+import dev.firewatch.notify.NotificationRoutes;
 import dev.firewatch.notify.Outbox;
 import dev.firewatch.notify.OutboxCheck;
 import dev.firewatch.notify.OutboxEntry;
@@ -332,6 +333,7 @@ public final class Firewatch implements AutoCloseable {
                         changes,
                         clock),
                 new DigestRoutes(digests),
+                new NotificationRoutes(outbox, outboxWorker, clock),
                 new AlertRoutes(
                         alerts,
                         pages,

@@ -44,6 +44,7 @@ public final class Outbox {
         DEAD,
         CANCELLED;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -29,6 +29,7 @@ public record OutboxEntry(
         /** A channel from {@code channels:}; {@code method} is the channel's name again. */
         CHANNEL;
 
+        @com.fasterxml.jackson.annotation.JsonValue
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

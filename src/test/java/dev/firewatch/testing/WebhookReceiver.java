@@ -50,7 +50,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
-    private final List<String> hanging = new CopyOnWriteArrayList<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> hanging =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     public WebhookReceiver() {
@@ -64,7 +65,9 @@ public final class WebhookReceiver implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
-            if (hanging.stream().anyMatch(path::startsWith)) {
+            boolean hang = hanging.entrySet().stream()
+                    .anyMatch(e -> path.startsWith(e.getKey()) && e.getValue().getAndDecrement() > 0);
+            if (hang) {
                 try {
                     closing.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -88,9 +91,14 @@ public final class WebhookReceiver implements AutoCloseable {
         statuses.addAll(List.of(next));
     }
 
-    /** Requests to paths starting with {@code prefix} never get an answer. */
+    /** Requests to paths starting with {@code prefix} never get an answer (until the receiver closes). */
     public void hang(String prefix) {
-        hanging.add(prefix);
+        hang(prefix, Integer.MAX_VALUE);
+    }
+
+    /** The next {@code times} requests to paths starting with {@code prefix} never get an answer. */
+    public void hang(String prefix, int times) {
+        hanging.put(prefix, new java.util.concurrent.atomic.AtomicInteger(times));
     }
 
     public List<Received> received() {

@@ -1,0 +1,85 @@
+package dev.firewatch.notify;
+
+import dev.firewatch.auth.Access;
+import dev.firewatch.auth.Caller;
+import dev.firewatch.web.HttpProblem;
+import dev.firewatch.web.Listing;
+import dev.firewatch.web.Requests;
+import dev.firewatch.web.RouteSet;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notifications through the API: an incident's (who was notified, how, when, delivered or not) and the dead
+ * letters, which a responder can send again or dismiss once handled by hand.
+ */
+public final class NotificationRoutes implements RouteSet {
+    private final Outbox outbox;
+    private final OutboxWorker worker;
+    private final Clock clock;
+
+    public NotificationRoutes(Outbox outbox, OutboxWorker worker, Clock clock) {
+        this.outbox = outbox;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get("/api/v1/notifications", this::list, Access.VIEWER);
+        routes.post("/api/v1/notifications/{id}/retry", this::retry, Access.RESPONDER);
+        routes.post("/api/v1/notifications/{id}/dismiss", this::dismiss, Access.RESPONDER);
+    }
+
+    /** {@code ?incident=ID} for one incident's, newest first; {@code ?state=dead} for the dead letters. */
+    private void list(Context ctx) {
+        int limit = Requests.limit(ctx);
+        String incident = ctx.queryParam("incident");
+        String state = ctx.queryParam("state");
+        if (incident != null && !incident.isBlank()) {
+            ctx.json(Listing.of("notifications", outbox.ofIncident(incident.strip(), limit), null));
+            return;
+        }
+        if (!"dead".equals(state)) {
+            throw HttpProblem.badRequest(
+                    "say which notifications: ?incident=<incident id> for one incident's, or ?state=dead for the"
+                            + " dead letters",
+                    incident == null ? "state" : "incident");
+        }
+        List<Outbox.Sent> page = outbox.dead(Requests.cursor(ctx, "cursor"), limit);
+        ctx.json(Listing.of(
+                "notifications",
+                page,
+                page.size() < limit ? null : page.getLast().id()));
+    }
+
+    private void retry(Context ctx) {
+        if (!outbox.retry(ctx.pathParam("id"), clock.instant())) {
+            throw HttpProblem.notFound("no dead letter with id " + ctx.pathParam("id"));
+        }
+        worker.wake();
+        ctx.json(Map.of(
+                "id",
+                ctx.pathParam("id"),
+                "state",
+                "pending",
+                "by",
+                Caller.of(ctx).actor().name()));
+    }
+
+    private void dismiss(Context ctx) {
+        if (!outbox.dismiss(ctx.pathParam("id"))) {
+            throw HttpProblem.notFound("no dead letter with id " + ctx.pathParam("id"));
+        }
+        ctx.json(Map.of(
+                "id",
+                ctx.pathParam("id"),
+                "state",
+                "cancelled",
+                "by",
+                Caller.of(ctx).actor().name()));
+    }
+}
