@@ -28,6 +28,7 @@ import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.DatabaseCheck;
 import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
+import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.IncidentBus;
@@ -119,6 +120,7 @@ public final class Firewatch implements AutoCloseable {
     private final IncidentBus bus;
     private final Paging paging;
     private final OutboxWorker outboxWorker;
+    private final java.util.Optional<OutboundHeartbeat> heartbeat;
 
     private Firewatch(
             Store store,
@@ -133,7 +135,8 @@ public final class Firewatch implements AutoCloseable {
             AlertExpiry expiry,
             IncidentBus bus,
             Paging paging,
-            OutboxWorker outboxWorker) {
+            OutboxWorker outboxWorker,
+            java.util.Optional<OutboundHeartbeat> heartbeat) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -147,6 +150,7 @@ public final class Firewatch implements AutoCloseable {
         this.bus = bus;
         this.paging = paging;
         this.outboxWorker = outboxWorker;
+        this.heartbeat = heartbeat;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -303,6 +307,10 @@ public final class Firewatch implements AutoCloseable {
                                 new SchedulerCheck(paging, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock))),
                 Duration.ofMillis(2500));
+        // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
+        java.util.Optional<OutboundHeartbeat> heartbeat =
+                config.outboundHeartbeat().map(spec -> new OutboundHeartbeat(spec, readiness));
+        heartbeat.ifPresent(OutboundHeartbeat::start);
         Pages pages = new Pages();
         Requests requests = new Requests(json);
         HttpMetrics httpMetrics = new HttpMetrics(registry);
@@ -383,7 +391,8 @@ public final class Firewatch implements AutoCloseable {
                 expiry,
                 incidents.bus(),
                 paging,
-                outboxWorker);
+                outboxWorker,
+                heartbeat);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -537,6 +546,7 @@ public final class Firewatch implements AutoCloseable {
     @Override
     public void close() {
         storeSetUp.interrupt();
+        heartbeat.ifPresent(OutboundHeartbeat::close);
         server.stop();
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
