@@ -269,7 +269,10 @@ public final class Firewatch implements AutoCloseable {
                 outboxWorker::wake);
         incidents.bus().subscribe(Paging.LISTENER, paging::on);
         incidents.bus().afterDelivery(outboxWorker::wake);
-        registry.gauge("firewatch.notifications.dead", outbox, o -> o.deadCount(10_000));
+        io.micrometer.core.instrument.Gauge.builder("firewatch.notifications.dead", outbox, o -> o.deadCount(10_000))
+                .description("Dead letters: notifications given up on after every attempt, until sent again or"
+                        + " dismissed (counted up to 10000)")
+                .register(registry);
         Journal journal = new Journal(journalStore, ids, clock, codec, 2_000, committed -> {
             backlog.committed(committed);
             consumer.wake();
@@ -341,7 +344,7 @@ public final class Firewatch implements AutoCloseable {
                         changes,
                         clock),
                 new DigestRoutes(digests),
-                new NotificationRoutes(outbox, outboxWorker, clock),
+                new NotificationRoutes(outbox, outboxWorker, clock, pages),
                 new AlertRoutes(
                         alerts,
                         pages,

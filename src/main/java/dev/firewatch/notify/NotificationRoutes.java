@@ -2,8 +2,11 @@ package dev.firewatch.notify;
 
 import dev.firewatch.auth.Access;
 import dev.firewatch.auth.Caller;
+import dev.firewatch.auth.Role;
+import dev.firewatch.web.Frame;
 import dev.firewatch.web.HttpProblem;
 import dev.firewatch.web.Listing;
+import dev.firewatch.web.Pages;
 import dev.firewatch.web.Requests;
 import dev.firewatch.web.RouteSet;
 import io.javalin.config.RoutesConfig;
@@ -20,11 +23,14 @@ public final class NotificationRoutes implements RouteSet {
     private final Outbox outbox;
     private final OutboxWorker worker;
     private final Clock clock;
+    private final Pages pages;
+    private static final int PAGE = 100;
 
-    public NotificationRoutes(Outbox outbox, OutboxWorker worker, Clock clock) {
+    public NotificationRoutes(Outbox outbox, OutboxWorker worker, Clock clock, Pages pages) {
         this.outbox = outbox;
         this.worker = worker;
         this.clock = clock;
+        this.pages = pages;
     }
 
     @Override
@@ -32,6 +38,43 @@ public final class NotificationRoutes implements RouteSet {
         routes.get("/api/v1/notifications", this::list, Access.VIEWER);
         routes.post("/api/v1/notifications/{id}/retry", this::retry, Access.RESPONDER);
         routes.post("/api/v1/notifications/{id}/dismiss", this::dismiss, Access.RESPONDER);
+
+        routes.get("/notifications", this::deadLettersPage, Access.VIEWER);
+        routes.post(
+                "/notifications/{id}/retry",
+                ctx -> fromForm(ctx, outbox.retry(ctx.pathParam("id"), clock.instant())),
+                Access.RESPONDER);
+        routes.post(
+                "/notifications/{id}/dismiss",
+                ctx -> fromForm(ctx, outbox.dismiss(ctx.pathParam("id"))),
+                Access.RESPONDER);
+    }
+
+    /** The dead-letter page: notifications Firewatch gave up on, which a person must see. */
+    public record DeadLettersPage(Frame frame, List<Outbox.Sent> dead, List<String> openBreakers, boolean canAct) {}
+
+    private void deadLettersPage(Context ctx) {
+        boolean canAct =
+                Caller.of(ctx).role().map(r -> r.includes(Role.RESPONDER)).orElse(false);
+        pages.render(
+                ctx,
+                "notify/dead_letters.jte",
+                new DeadLettersPage(
+                        new Frame(
+                                "Dead letters",
+                                Frame.Section.INCIDENTS,
+                                Caller.of(ctx).viewer()),
+                        outbox.dead(Requests.cursor(ctx, "before"), PAGE),
+                        worker.openBreakers(),
+                        canAct));
+    }
+
+    private void fromForm(Context ctx, boolean changed) {
+        if (!changed) {
+            throw HttpProblem.notFound("no dead letter with id " + ctx.pathParam("id"));
+        }
+        worker.wake();
+        ctx.redirect("/notifications", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     /** {@code ?incident=ID} for one incident's, newest first; {@code ?state=dead} for the dead letters. */

@@ -146,6 +146,10 @@ class OutboxDeliveryTest {
                 assertThat(dead.get(0).path("method").asText()).isEqualTo("phone");
                 assertThat(dead.get(0).path("detail").asText()).contains("did not answer within 300 ms");
 
+                assertThat(viewer.get("/notifications").body())
+                        .as("the dead-letter page shows it")
+                        .contains("alice by phone")
+                        .contains("did not answer within 300 ms");
                 assertThat(firewatch.http().get("/readyz").body()).contains("1 dead letter");
                 assertThat(firewatch.http().get("/readyz").statusCode())
                         .as("a dead letter degrades readiness; it does not take Firewatch out of service")
