@@ -39,9 +39,11 @@ class ScheduleExamplesTest {
     void theShippedExampleLoadsWithItsScheduleUncommented() throws IOException {
         String shipped = Files.readString(Path.of("firewatch.yaml"));
         int block = shipped.indexOf("# schedules:");
+        int end = shipped.indexOf("\n\n", block); // the schedule's block ends at the next blank line
         String uncommented = shipped.substring(0, block)
                         .replaceAll("(?m)^  # (- name: alice|  email: alice|  role: responder)", "  $1")
-                + shipped.substring(block).replaceAll("(?m)^# ", "");
+                + shipped.substring(block, end).replaceAll("(?m)^# ", "")
+                + shipped.substring(end);
 
         var config = Configs.loaded(Configs.parse(uncommented, Map.of()));
 
