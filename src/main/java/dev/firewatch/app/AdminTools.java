@@ -16,7 +16,9 @@ import dev.firewatch.auth.AuditLog;
 import dev.firewatch.auth.PasswordHasher;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
+import dev.firewatch.config.DidYouMean;
 import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.incident.Assignees;
 import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
@@ -33,6 +35,7 @@ import dev.firewatch.web.Listing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +76,8 @@ public final class AdminTools implements AutoCloseable {
                 ids,
                 clock,
                 new SeverityLadder(config.severities()).names(),
-                config.server().publicUrl());
+                config.server().publicUrl(),
+                Assignees.respondersOf(config::users, DidYouMean::hint));
         this.alerts = new Alerts(store);
         this.silences = new Silences(store, ids, clock, audit);
         this.schedules = new Schedules(config::schedules, config::users, store, ids, clock, audit);
@@ -105,16 +109,35 @@ public final class AdminTools implements AutoCloseable {
         return json.valueToTree(Listing.of("incidents", page.rows(), page.older()));
     }
 
-    /** {@code POST /api/v1/incidents/{id}/acknowledge} (or resolve, escalate), as JSON. */
+    /** {@code POST /api/v1/incidents/{id}/acknowledge} (or resolve, escalate, unacknowledge), as JSON. */
     public JsonNode act(String action, String idOrNumber, Actor actor) {
         BiFunction<String, String, Incident> move =
                 switch (action) {
                     case "acknowledge" -> incidents::acknowledge;
                     case "resolve" -> incidents::resolve;
                     case "escalate" -> incidents::escalate;
+                    case "unacknowledge" -> incidents::unacknowledge;
                     default -> throw new IllegalArgumentException("no such action: " + action);
                 };
         return json.valueToTree(move.apply(idOrNumber, actor.name()));
+    }
+
+    /**
+     * {@code POST /api/v1/incidents/{id}/snooze}, as JSON.
+     *
+     * @throws IllegalArgumentException when the length is under a minute or over a day
+     */
+    public JsonNode snooze(String idOrNumber, Duration length, Actor actor) {
+        return json.valueToTree(incidents.snooze(idOrNumber, length, actor.name()));
+    }
+
+    /**
+     * {@code POST /api/v1/incidents/{id}/reassign}, as JSON.
+     *
+     * @throws IllegalArgumentException when the config declares no such user
+     */
+    public JsonNode reassign(String idOrNumber, String user, Actor actor) {
+        return json.valueToTree(incidents.reassign(idOrNumber, user, actor.name()));
     }
 
     /** {@code GET /api/v1/alerts}, as JSON. */

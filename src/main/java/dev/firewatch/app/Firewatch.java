@@ -23,6 +23,7 @@ import dev.firewatch.auth.RateLimiter;
 import dev.firewatch.auth.Sessions;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
+import dev.firewatch.config.DidYouMean;
 import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.DatabaseCheck;
@@ -31,6 +32,7 @@ import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
+import dev.firewatch.incident.Assignees;
 import dev.firewatch.incident.IncidentBus;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.IncidentState;
@@ -183,7 +185,8 @@ public final class Firewatch implements AutoCloseable {
                 ids,
                 clock,
                 new SeverityLadder(config.severities()).names(),
-                config.server().publicUrl());
+                config.server().publicUrl(),
+                Assignees.respondersOf(() -> reloader.current().users(), DidYouMean::hint));
         Alerts alerts = new Alerts(store);
         Silences silences = new Silences(store, ids, clock, audit);
         Suppressions suppressions = new Suppressions(

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.firewatch.app.AdminTools;
 import dev.firewatch.auth.Actor;
 import dev.firewatch.incident.IncidentState;
+import dev.firewatch.incident.SnoozeLength;
+import java.time.Duration;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -12,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code incidents}, {@code ack}, {@code resolve}, {@code escalate}. */
+/** {@code incidents}, {@code ack}, {@code unack}, {@code snooze}, {@code reassign}, {@code resolve}, {@code escalate}. */
 final class IncidentCommands {
     private IncidentCommands() {}
 
@@ -60,7 +62,11 @@ final class IncidentCommands {
         }
     }
 
-    /** The shared body of ack, resolve and escalate. */
+    /**
+     * The shared body of every action on one incident: it prints the incident as the API returns it with
+     * {@code --output json}, else one line for people. Exit 1 when the incident is missing or the move is
+     * refused, 2 when an option's value is (an unknown user, a snooze too long).
+     */
     abstract static class Act implements Callable<Integer> {
         @Mixin
         ConfigOptions options;
@@ -71,23 +77,29 @@ final class IncidentCommands {
         @Parameters(index = "0", paramLabel = "ID", description = "The incident's number or id.")
         String id;
 
-        abstract String action();
+        /** Does the action as {@code actor}; returns the incident as JSON. */
+        abstract JsonNode apply(AdminTools tools, Actor actor);
 
         @Override
         public Integer call() {
             try (AdminTools tools = options.open()) {
                 Actor actor = new Actor("cli:" + System.getProperty("user.name", "unknown"), null);
-                JsonNode incident = tools.act(action(), id, actor);
+                JsonNode incident = apply(tools, actor);
                 if ("json".equals(output.format)) {
                     System.out.println(incident);
                 } else {
+                    String snoozed = Output.cell(incident.get("snoozed_until"));
                     System.out.println("#" + Output.cell(incident.get("number")) + " "
-                            + Output.cell(incident.get("title")) + ": " + Output.cell(incident.get("state")));
+                            + Output.cell(incident.get("title")) + ": " + Output.cell(incident.get("state"))
+                            + (snoozed.isEmpty() ? "" : ", snoozed until " + snoozed));
                 }
                 return 0;
             } catch (NoSuchElementException e) {
                 System.err.println(e.getMessage() + "; `bin/firewatch incidents` lists them");
                 return 1;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
             } catch (RuntimeException e) {
                 System.err.println(e.getMessage());
                 return 1;
@@ -95,16 +107,69 @@ final class IncidentCommands {
         }
     }
 
+    /** ack, unack, resolve, escalate: the action alone. */
+    abstract static class Move extends Act {
+        abstract String action();
+
+        @Override
+        JsonNode apply(AdminTools tools, Actor actor) {
+            return tools.act(action(), id, actor);
+        }
+    }
+
     @Command(name = "ack", description = "Acknowledge an incident: you own it.")
-    static final class Ack extends Act {
+    static final class Ack extends Move {
         @Override
         String action() {
             return "acknowledge";
         }
     }
 
+    @Command(
+            name = "unack",
+            description = "Un-acknowledge an incident: back to triggered, and escalation starts again.")
+    static final class Unack extends Move {
+        @Override
+        String action() {
+            return "unacknowledge";
+        }
+    }
+
+    @Command(
+            name = "snooze",
+            description = "Acknowledge an incident for a while; when the time is up, the first step is paged again.")
+    static final class Snooze extends Act {
+        @Option(
+                names = "--for",
+                required = true,
+                paramLabel = "LENGTH",
+                description = "From 1m to 24h: 30m, 2h, 1h30m.")
+        String length;
+
+        @Override
+        JsonNode apply(AdminTools tools, Actor actor) {
+            Duration duration = SnoozeLength.parse(length)
+                    .orElseThrow(() -> new IllegalArgumentException("--for takes a number and a unit: 30m, 2h, 1h30m"));
+            return tools.snooze(id, duration, actor);
+        }
+    }
+
+    @Command(
+            name = "reassign",
+            description = "Hand an incident to someone else, who is paged now; an acknowledged one is theirs to"
+                    + " acknowledge again.")
+    static final class Reassign extends Act {
+        @Option(names = "--to", required = true, paramLabel = "USER", description = "A user from the config.")
+        String user;
+
+        @Override
+        JsonNode apply(AdminTools tools, Actor actor) {
+            return tools.reassign(id, user, actor);
+        }
+    }
+
     @Command(name = "resolve", description = "Resolve an incident by hand.")
-    static final class Resolve extends Act {
+    static final class Resolve extends Move {
         @Override
         String action() {
             return "resolve";
@@ -112,7 +177,7 @@ final class IncidentCommands {
     }
 
     @Command(name = "escalate", description = "Ask for the next escalation step now.")
-    static final class Escalate extends Act {
+    static final class Escalate extends Move {
         @Override
         String action() {
             return "escalate";

@@ -2,7 +2,12 @@ package dev.firewatch.incident;
 
 import java.time.Instant;
 
-/** An incident as the API shows it (DESIGN §3.1). */
+/**
+ * An incident as the API shows it (DESIGN §3.1).
+ *
+ * @param snoozedUntil when an acknowledged incident's snooze ends and paging pages again; null when it is not
+ *     snoozed (never was, moved since, or the snooze is over)
+ */
 public record Incident(
         String id,
         long number,
@@ -14,4 +19,5 @@ public record Incident(
         Instant acknowledgedAt,
         Instant resolvedAt,
         long alertCount,
-        String url) {}
+        String url,
+        Instant snoozedUntil) {}

@@ -22,6 +22,10 @@ public final class IncidentPages {
     /**
      * An incident with the newest page of its alerts and the latest page of its timeline; each links to
      * older rows when there are more, so a storm of thousands of alerts costs one page.
+     *
+     * @param canAct whether the viewer may act (a responder): the action buttons show only then
+     * @param assignees who the incident can be reassigned to
+     * @param snoozeChoices the lengths the snooze form offers
      */
     public record Detail(
             Frame frame,
@@ -29,5 +33,23 @@ public final class IncidentPages {
             Keyset.Page<IncidentAlert> alerts,
             Keyset.Page<TimelineEntry> timeline,
             List<String> recentChanges,
-            boolean canAct) {}
+            boolean canAct,
+            List<String> assignees,
+            List<String> snoozeChoices) {
+        public boolean triggered() {
+            return incident.state() == IncidentState.TRIGGERED;
+        }
+
+        public boolean acknowledged() {
+            return incident.state() == IncidentState.ACKNOWLEDGED;
+        }
+    }
+
+    /**
+     * The page a one-click link opens, and the one its button answers with.
+     *
+     * @param button the action's name on the confirm button, or null when there is nothing to confirm
+     * @param incidentUrl where the responder goes next (the incident's page)
+     */
+    public record Act(Frame frame, String heading, String message, String button, String incidentUrl) {}
 }

@@ -66,12 +66,30 @@ public final class IncidentRoutes implements RouteSet {
         routes.post("/api/v1/incidents/{id}/acknowledge", ctx -> act(ctx, incidents::acknowledge), Access.RESPONDER);
         routes.post("/api/v1/incidents/{id}/resolve", ctx -> act(ctx, incidents::resolve), Access.RESPONDER);
         routes.post("/api/v1/incidents/{id}/escalate", ctx -> act(ctx, incidents::escalate), Access.RESPONDER);
+        routes.post(
+                "/api/v1/incidents/{id}/unacknowledge", ctx -> act(ctx, incidents::unacknowledge), Access.RESPONDER);
+        routes.post("/api/v1/incidents/{id}/snooze", this::snooze, Access.RESPONDER);
+        routes.post("/api/v1/incidents/{id}/reassign", this::reassign, Access.RESPONDER);
         routes.post("/api/v1/incidents/{id}/severity", this::changeSeverity, Access.RESPONDER);
 
         routes.get("/incidents", this::listPage, Access.VIEWER);
         routes.get("/incidents/{id}", this::detailPage, Access.VIEWER);
         routes.post("/incidents/{id}/acknowledge", ctx -> actFromPage(ctx, incidents::acknowledge), Access.RESPONDER);
         routes.post("/incidents/{id}/resolve", ctx -> actFromPage(ctx, incidents::resolve), Access.RESPONDER);
+        routes.post("/incidents/{id}/escalate", ctx -> actFromPage(ctx, incidents::escalate), Access.RESPONDER);
+        routes.post(
+                "/incidents/{id}/unacknowledge", ctx -> actFromPage(ctx, incidents::unacknowledge), Access.RESPONDER);
+        routes.post(
+                "/incidents/{id}/snooze",
+                ctx -> actFromPage(ctx, "duration", (id, actor) -> incidents.snooze(id, formLength(ctx), actor)),
+                Access.RESPONDER);
+        routes.post(
+                "/incidents/{id}/reassign",
+                ctx -> actFromPage(
+                        ctx,
+                        "user",
+                        (id, actor) -> incidents.reassign(id, Requests.required(ctx.formParam("user"), "user"), actor)),
+                Access.RESPONDER);
     }
 
     private void listPage(Context ctx) {
@@ -108,19 +126,26 @@ public final class IncidentRoutes implements RouteSet {
                                 DETAIL_PAGE,
                                 TimelineEntry::id),
                         changes.before(incident.service(), incident.createdAt()),
-                        canAct));
+                        canAct,
+                        canAct ? incidents.assignees() : List.of(),
+                        SnoozeLength.CHOICES));
     }
 
     private void actFromPage(Context ctx, BiFunction<String, String, Incident> action) {
-        try {
-            Incident incident =
-                    action.apply(ctx.pathParam("id"), Caller.of(ctx).actor().name());
-            ctx.redirect("/incidents/" + incident.number(), HttpStatus.SEE_OTHER);
-        } catch (NoSuchElementException e) {
-            throw notFound(ctx);
-        } catch (Incidents.IllegalMove e) {
-            throw HttpProblem.conflict(e.getMessage());
-        }
+        actFromPage(ctx, null, action);
+    }
+
+    /** Acts, then shows the incident again; a refusal is a page that says why (and names the form field). */
+    private void actFromPage(Context ctx, String field, BiFunction<String, String, Incident> action) {
+        Incident incident = attempt(ctx, field, action);
+        ctx.redirect("/incidents/" + incident.number(), HttpStatus.SEE_OTHER);
+    }
+
+    private static java.time.Duration formLength(Context ctx) {
+        String written = ctx.formParam("duration");
+        return SnoozeLength.parse(written)
+                .orElseThrow(() ->
+                        HttpProblem.badRequest("snooze for a number and a unit, like 30m, 2h or 1h30m", "duration"));
     }
 
     private static Frame frame(Context ctx, String title) {
@@ -165,13 +190,65 @@ public final class IncidentRoutes implements RouteSet {
         }
     }
 
+    /**
+     * The body of {@code POST /api/v1/incidents/{id}/snooze}: {@code {"duration": "30m"}} or
+     * {@code {"minutes": 30}}.
+     */
+    public record SnoozeFor(String duration, Double minutes) {}
+
+    private void snooze(Context ctx) {
+        if (ctx.bodyAsBytes().length == 0) {
+            throw HttpProblem.badRequest(
+                    "say how long to snooze: {\"duration\": \"30m\"} or {\"minutes\": 30}", "duration");
+        }
+        SnoozeFor body = requests.json(ctx, SnoozeFor.class);
+        if (body.duration() != null && body.minutes() != null) {
+            throw HttpProblem.badRequest("give duration or minutes, not both", "minutes");
+        }
+        java.time.Duration length;
+        String field;
+        if (body.minutes() != null) {
+            double minutes = body.minutes();
+            if (minutes != Math.rint(minutes) || Math.abs(minutes) > 1_000_000) {
+                throw HttpProblem.badRequest("minutes must be a whole number from 1 to 1440", "minutes");
+            }
+            length = java.time.Duration.ofMinutes((long) minutes);
+            field = "minutes";
+        } else {
+            length = SnoozeLength.parse(Requests.required(body.duration(), "duration"))
+                    .orElseThrow(() -> HttpProblem.badRequest(
+                            "duration must be a number and a unit, like 30m, 2h or 1h30m", "duration"));
+            field = "duration";
+        }
+        ctx.json(attempt(ctx, field, (id, actor) -> incidents.snooze(id, length, actor)));
+    }
+
+    /** The body of {@code POST /api/v1/incidents/{id}/reassign}. */
+    public record ReassignTo(String user) {}
+
+    private void reassign(Context ctx) {
+        String user = Requests.required(requests.json(ctx, ReassignTo.class).user(), "user");
+        ctx.json(attempt(ctx, "user", (id, actor) -> incidents.reassign(id, user, actor)));
+    }
+
     private void act(Context ctx, BiFunction<String, String, Incident> action) {
+        ctx.json(attempt(ctx, null, action));
+    }
+
+    /**
+     * Runs an action on the incident in the path, as the caller: 404 for no such incident, 409 for a move the
+     * lifecycle refuses, 400 naming {@code field} for a value the action refuses (an unknown user, a snooze
+     * too long).
+     */
+    private static Incident attempt(Context ctx, String field, BiFunction<String, String, Incident> action) {
         try {
-            ctx.json(action.apply(ctx.pathParam("id"), Caller.of(ctx).actor().name()));
+            return action.apply(ctx.pathParam("id"), Caller.of(ctx).actor().name());
         } catch (NoSuchElementException e) {
             throw notFound(ctx);
         } catch (Incidents.IllegalMove e) {
             throw HttpProblem.conflict(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(e.getMessage(), field);
         }
     }
 

@@ -5,9 +5,11 @@ import dev.firewatch.store.Keyset;
 import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Times;
+import dev.firewatch.web.Format;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +23,12 @@ import java.util.Set;
  */
 public final class Incidents {
     private static final String COLUMNS = "id, number, title, service, severity, state, created_at,"
-            + " acknowledged_at, resolved_at, alert_count, open_alerts, version";
+            + " acknowledged_at, acknowledged_by, resolved_at, resolved_by, snoozed_until, alert_count, open_alerts,"
+            + " version";
+    /** Snoozes last from a minute to a day: longer is not a snooze but leaving the incident alone. */
+    public static final Duration SHORTEST_SNOOZE = Duration.ofMinutes(1);
+
+    public static final Duration LONGEST_SNOOZE = Duration.ofHours(24);
 
     /** A move that the lifecycle does not allow, e.g. acknowledging a resolved incident. */
     public static final class IllegalMove extends RuntimeException {
@@ -32,7 +39,8 @@ public final class Incidents {
         }
     }
 
-    private record Row(Incident incident, long openAlerts, long version) {}
+    /** An incident with what its page and API do not show: for moves, and for saying who did what. */
+    private record Row(Incident incident, long openAlerts, long version, String acknowledgedBy, String resolvedBy) {}
 
     private final Store store;
     private final Ids ids;
@@ -41,15 +49,18 @@ public final class Incidents {
     private final List<String> severities;
 
     private final String publicUrl;
+    private final Assignees assignees;
     private final IncidentEvents events;
     private final IncidentBus bus;
 
-    public Incidents(Store store, Ids ids, Clock clock, List<String> severities, String publicUrl) {
+    public Incidents(
+            Store store, Ids ids, Clock clock, List<String> severities, String publicUrl, Assignees assignees) {
         this.store = store;
         this.ids = ids;
         this.clock = clock;
         this.severities = List.copyOf(severities);
         this.publicUrl = publicUrl;
+        this.assignees = assignees;
         this.events = new IncidentEvents(ids, store.vendor());
         this.bus = new IncidentBus(store, events, this);
     }
@@ -57,6 +68,11 @@ public final class Incidents {
     /** Where features that act on incidents subscribe to what happens to them. */
     public IncidentBus bus() {
         return bus;
+    }
+
+    /** The users an incident can be handed to, sorted, for the page's form. */
+    public List<String> assignees() {
+        return assignees.names().get().stream().sorted().toList();
     }
 
     // --- called by the alert stages, inside their transaction
@@ -242,6 +258,109 @@ public final class Incidents {
         });
     }
 
+    /**
+     * Back to triggered: whoever acknowledged cannot take it after all, and escalation starts again. Asked of
+     * a triggered incident it does nothing; a resolved one is refused, since that would reopen it.
+     */
+    public Incident unacknowledge(String idOrNumber, String actor) {
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
+            switch (row.incident().state()) {
+                case TRIGGERED -> {
+                    return row.incident(); // nothing to take back
+                }
+                case RESOLVED ->
+                    throw new IllegalMove("incident #" + row.incident().number()
+                            + " is resolved; only an acknowledged incident can be un-acknowledged");
+                case ACKNOWLEDGED ->
+                    move(sql, row, IncidentState.TRIGGERED, clock.instant(), actor, "Un-acknowledged by " + actor);
+            }
+            return rowById(sql, row.incident().id()).orElseThrow().incident();
+        });
+    }
+
+    /**
+     * Acknowledged until now + {@code length}; then paging pages the first step once more unless someone
+     * responded meanwhile. A triggered incident is acknowledged first (and that is published first); snoozing
+     * a snoozed incident sets a new end.
+     *
+     * @throws IllegalArgumentException when {@code length} is under a minute or over a day
+     */
+    public Incident snooze(String idOrNumber, Duration length, String actor) {
+        if (length.compareTo(SHORTEST_SNOOZE) < 0 || length.compareTo(LONGEST_SNOOZE) > 0) {
+            throw new IllegalArgumentException("a snooze lasts from 1 minute to 24 hours"
+                    + (length.isNegative() || length.isZero() ? "" : ", not " + describe(length))
+                    + "; to stop paging for longer, resolve the incident or silence its alerts");
+        }
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
+            if (!row.incident().state().open()) {
+                throw new IllegalMove(
+                        "incident #" + row.incident().number() + " is resolved; there is nothing to snooze");
+            }
+            Instant at = clock.instant();
+            Instant until = at.plus(length);
+            if (row.incident().state() == IncidentState.TRIGGERED) {
+                move(sql, row, IncidentState.ACKNOWLEDGED, at, actor, "Acknowledged by " + actor);
+            }
+            String id = row.incident().id();
+            sql.update(
+                    "UPDATE incident_incident SET snoozed_until = ?, version = version + 1 WHERE id = ?",
+                    until.toEpochMilli(),
+                    id);
+            note(
+                    sql,
+                    id,
+                    at,
+                    "snoozed",
+                    "Snoozed for " + describe(length) + " by " + actor + ", until " + Format.when(until),
+                    actor);
+            events.publish(sql, new IncidentEvent.Snoozed(id, row.incident().number(), actor, until, at));
+            return rowById(sql, id).orElseThrow().incident();
+        });
+    }
+
+    /**
+     * Hands the incident to {@code user}, who is paged at once. An acknowledged incident goes back to
+     * triggered, since it is now the new person's to acknowledge; only {@code Reassigned} is published, not
+     * {@code Reopened}: paging reaches the new person, it does not start the escalation over.
+     *
+     * @throws Assignees.UnknownUser when the config declares no such user
+     */
+    public Incident reassign(String idOrNumber, String user, String actor) {
+        String to = assignees.check(user);
+        return write(sql -> {
+            Row row = find(sql, idOrNumber);
+            if (!row.incident().state().open()) {
+                throw new IllegalMove(
+                        "incident #" + row.incident().number() + " is resolved; only an open incident is reassigned");
+            }
+            Instant at = clock.instant();
+            if (row.incident().state() == IncidentState.ACKNOWLEDGED) {
+                changeState(sql, row, IncidentState.TRIGGERED, at, actor);
+            }
+            String id = row.incident().id();
+            note(sql, id, at, "reassigned", "Reassigned to " + to + " by " + actor, actor);
+            events.publish(sql, new IncidentEvent.Reassigned(id, row.incident().number(), actor, to, at));
+            return rowById(sql, id).orElseThrow().incident();
+        });
+    }
+
+    /** "30m", "2h", "1h30m", "45s": the way people write it. */
+    private static String describe(Duration length) {
+        StringBuilder text = new StringBuilder();
+        if (length.toHours() > 0) {
+            text.append(length.toHours()).append('h');
+        }
+        if (length.toMinutesPart() > 0) {
+            text.append(length.toMinutesPart()).append('m');
+        }
+        if (length.toSecondsPart() > 0 || text.isEmpty()) {
+            text.append(length.toSecondsPart()).append('s');
+        }
+        return text.toString();
+    }
+
     private Incident act(String idOrNumber, String actor, IncidentState target, String text) {
         return write(sql -> {
             Row row = find(sql, idOrNumber);
@@ -268,9 +387,28 @@ public final class Incidents {
         return result;
     }
 
+    /** The state change, its timeline line and its event, together. */
     private void move(Statements sql, Row row, IncidentState target, Instant at, String actor, String text) {
+        changeState(sql, row, target, at, actor);
         String id = row.incident().id();
-        String guard = ", version = version + 1 WHERE id = ? AND version = ?";
+        note(sql, id, at, target.wireName(), text, actor);
+        long number = row.incident().number();
+        events.publish(
+                sql,
+                switch (target) {
+                    case ACKNOWLEDGED -> new IncidentEvent.Acknowledged(id, number, actor, at);
+                    case RESOLVED -> new IncidentEvent.Resolved(id, number, actor, at);
+                    case TRIGGERED -> new IncidentEvent.Reopened(id, number, actor, at);
+                });
+    }
+
+    /**
+     * Only the state and its rung's who and when, guarded by the version read with the row. Any move ends a
+     * snooze: a snooze is a kind of acknowledgement, and the incident is no longer acknowledged as it was.
+     */
+    private void changeState(Statements sql, Row row, IncidentState target, Instant at, String actor) {
+        String id = row.incident().id();
+        String guard = ", snoozed_until = NULL, version = version + 1 WHERE id = ? AND version = ?";
         int changed =
                 switch (target) {
                     case ACKNOWLEDGED ->
@@ -301,15 +439,6 @@ public final class Incidents {
         if (changed == 0) {
             throw new IllegalMove("incident #" + row.incident().number() + " changed at the same moment; try again");
         }
-        note(sql, id, at, target.wireName(), text, actor);
-        long number = row.incident().number();
-        events.publish(
-                sql,
-                switch (target) {
-                    case ACKNOWLEDGED -> new IncidentEvent.Acknowledged(id, number, actor, at);
-                    case RESOLVED -> new IncidentEvent.Resolved(id, number, actor, at);
-                    case TRIGGERED -> new IncidentEvent.Reopened(id, number, actor, at);
-                });
     }
 
     /** A bus listener gave up on an event: said on the incident's timeline, where a responder looks. */
@@ -413,18 +542,28 @@ public final class Incidents {
 
     private Row row(ResultSet rs) throws SQLException {
         long number = rs.getLong("number");
+        IncidentState state = IncidentState.valueOf(rs.getString("state"));
+        Instant snoozedUntil = Times.instantOrNull(rs, "snoozed_until");
+        boolean snoozed =
+                state == IncidentState.ACKNOWLEDGED && snoozedUntil != null && snoozedUntil.isAfter(clock.instant());
         Incident incident = new Incident(
                 rs.getString("id"),
                 number,
                 rs.getString("title"),
                 rs.getString("service"),
                 rs.getString("severity"),
-                IncidentState.valueOf(rs.getString("state")),
+                state,
                 Times.instant(rs, "created_at"),
                 Times.instantOrNull(rs, "acknowledged_at"),
                 Times.instantOrNull(rs, "resolved_at"),
                 rs.getLong("alert_count"),
-                publicUrl + "/incidents/" + number);
-        return new Row(incident, rs.getLong("open_alerts"), rs.getLong("version"));
+                publicUrl + "/incidents/" + number,
+                snoozed ? snoozedUntil : null);
+        return new Row(
+                incident,
+                rs.getLong("open_alerts"),
+                rs.getLong("version"),
+                rs.getString("acknowledged_by"),
+                rs.getString("resolved_by"));
     }
 }

@@ -86,6 +86,68 @@ class IncidentCommandsTest {
     }
 
     @Test
+    void unackSnoozeAndReassignFromTheCommandLinePrintWhatTheApiReturns(@TempDir Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String config = TestFirewatch.withResponders("alice", "bob");
+        try (TestFirewatch firewatch = TestFirewatch.start(dir, config, Clock.systemUTC(), Map.of())) {
+            String[] store = {
+                "--config",
+                firewatch.configFile().toString(),
+                "--data",
+                firewatch.dataDir().toString()
+            };
+            var viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
+            firewatch.http().postJson("/v2/enqueue", """
+                    {"routing_key": "demo-key", "event_action": "trigger", "dedup_key": "cli-2",
+                     "payload": {"summary": "Queue is backing up", "source": "mq", "severity": "error"}}""");
+            String number = viewer.awaitElement("/api/v1/incidents", "incidents", "title", "Queue is backing up")
+                    .path("number")
+                    .asText();
+
+            Cli snoozed = Cli.run(concat(new String[] {"snooze", number, "--for", "1h30m", "--output", "json"}, store));
+            assertThat(snoozed.exitCode()).as(snoozed.err()).isZero();
+            JsonNode fromCli = json.readTree(snoozed.out());
+            assertThat(fromCli.path("state").asText()).isEqualTo("acknowledged");
+            assertThat(fromCli.path("snoozed_until").isTextual()).isTrue();
+            JsonNode fromApi = viewer.getJson("/api/v1/incidents/" + number);
+            assertThat(fromCli.path("snoozed_until")).isEqualTo(fromApi.path("snoozed_until"));
+            assertThat(fromApi.path("timeline").findValuesAsText("text"))
+                    .anyMatch(line -> line.matches("Snoozed for 1h30m by cli:\\S+, until .*"));
+
+            Cli unacked = Cli.run(concat(new String[] {"unack", number}, store));
+            assertThat(unacked.exitCode()).isZero();
+            assertThat(unacked.out())
+                    .contains("#" + number)
+                    .contains("triggered")
+                    .doesNotContain("snoozed");
+
+            Cli reassigned =
+                    Cli.run(concat(new String[] {"reassign", number, "--to", "bob", "--output", "json"}, store));
+            assertThat(reassigned.exitCode()).isZero();
+            assertThat(json.readTree(reassigned.out()).path("state").asText()).isEqualTo("triggered");
+            assertThat(viewer.getJson("/api/v1/incidents/" + number)
+                            .path("timeline")
+                            .findValuesAsText("text"))
+                    .anyMatch(line -> line.matches("Un-acknowledged by cli:\\S+"))
+                    .anyMatch(line -> line.matches("Reassigned to bob by cli:\\S+"));
+
+            Cli typo = Cli.run(concat(new String[] {"reassign", number, "--to", "bbo"}, store));
+            assertThat(typo.exitCode()).isEqualTo(2);
+            assertThat(typo.err()).contains("is named \"bbo\"; did you mean \"bob\"?");
+            Cli tooLong = Cli.run(concat(new String[] {"snooze", number, "--for", "2d"}, store));
+            assertThat(tooLong.exitCode()).isEqualTo(2);
+            assertThat(tooLong.err()).contains("from 1 minute to 24 hours");
+            Cli noUnit = Cli.run(concat(new String[] {"snooze", number, "--for", "30"}, store));
+            assertThat(noUnit.exitCode()).isEqualTo(2);
+            assertThat(noUnit.err()).contains("--for takes a number and a unit");
+            assertThat(viewer.getJson("/api/v1/incidents/" + number)
+                            .path("state")
+                            .asText())
+                    .isEqualTo("triggered");
+        }
+    }
+
+    @Test
     void silencesAreMadeListedAndExpiredFromTheCommandLine(@TempDir Path dir) throws Exception {
         ObjectMapper json = new ObjectMapper();
         try (TestFirewatch firewatch = TestFirewatch.start(dir)) {

@@ -50,6 +50,73 @@ class IncidentPageTest {
         }
     }
 
+    @Test
+    void aResponderSeesOnlyTheActionsThatFitTheStateAndTheFormsAct(@TempDir Path dir) {
+        try (TestFirewatch firewatch = TestFirewatch.start(
+                dir, TestFirewatch.withResponders("alice", "bob"), java.time.Clock.systemUTC(), java.util.Map.of())) {
+            firewatch.http().postJson("/v2/enqueue", IncidentBusTest.trigger("db-7", "error"));
+            firewatch.setPassword("rita", "rita-password-1");
+            TestHttp rita = firewatch.http();
+            rita.signIn("rita", "rita-password-1");
+            String triggered = page(rita, "Database db-7 does not answer");
+            String number = triggered.replaceAll("(?s).*<h1>#(\\d+) .*", "$1");
+            assertThat(buttons(triggered)).containsExactly("Acknowledge", "Escalate", "Resolve", "Snooze", "Reassign");
+            assertThat(triggered).contains("<option value=\"alice\">alice</option>");
+
+            String csrf = TestHttp.csrfOf(triggered);
+            var snoozed = rita.postForm(
+                    "/incidents/" + number + "/snooze", java.util.Map.of("_csrf", csrf, "duration", "2h"));
+            assertThat(snoozed.statusCode()).isEqualTo(303);
+            String acknowledged = rita.get("/incidents/" + number).body();
+            assertThat(acknowledged).contains("acknowledged").contains("Snoozed until");
+            assertThat(buttons(acknowledged))
+                    .containsExactly("Un-acknowledge", "Escalate", "Resolve", "Snooze", "Reassign");
+
+            var refused = rita.postForm(
+                    "/incidents/" + number + "/reassign",
+                    java.util.Map.of("_csrf", csrf, "user", "alcie"),
+                    "Accept",
+                    "text/html");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("did you mean \"alice\"?");
+            var withoutToken = rita.postForm(
+                    "/incidents/" + number + "/reassign", java.util.Map.of("user", "alice"), "Accept", "text/html");
+            assertThat(withoutToken.statusCode())
+                    .as("a form without the CSRF token")
+                    .isEqualTo(403);
+
+            rita.postForm("/incidents/" + number + "/reassign", java.util.Map.of("_csrf", csrf, "user", "alice"));
+            String reassigned = rita.get("/incidents/" + number).body();
+            assertThat(reassigned).contains("Reassigned to alice by user:rita").doesNotContain("Snoozed until");
+            assertThat(buttons(reassigned)).startsWith("Acknowledge");
+
+            rita.postForm("/incidents/" + number + "/resolve", java.util.Map.of("_csrf", csrf));
+            assertThat(buttons(rita.get("/incidents/" + number).body()))
+                    .as("a resolved incident offers nothing")
+                    .isEmpty();
+
+            firewatch.setPassword("vera", "vera-password-1");
+            TestHttp vera = firewatch.http();
+            vera.signIn("vera", "vera-password-1");
+            assertThat(buttons(vera.get("/incidents/" + number).body()))
+                    .as("a viewer acts on nothing")
+                    .isEmpty();
+        }
+    }
+
+    /** The incident's action buttons, in page order (the layout's sign-out button is not one). */
+    private static java.util.List<String> buttons(String html) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("<button type=\"submit\"[^>]*>([^<]+)</button>")
+                .matcher(html);
+        while (matcher.find()) {
+            if (!matcher.group(1).equals("Sign out")) {
+                found.add(matcher.group(1));
+            }
+        }
+        return found;
+    }
+
     private static String page(TestHttp person, String title) {
         JsonNode incidents = Eventually.within(
                 Duration.ofSeconds(5),
