@@ -32,11 +32,13 @@ import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
 import dev.firewatch.home.HomeRoutes;
+import dev.firewatch.incident.ActionLinks;
 import dev.firewatch.incident.Assignees;
 import dev.firewatch.incident.IncidentBus;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
+import dev.firewatch.incident.LinkRoutes;
 import dev.firewatch.intake.Admission;
 import dev.firewatch.intake.Backlog;
 import dev.firewatch.intake.Changes;
@@ -123,6 +125,7 @@ public final class Firewatch implements AutoCloseable {
     private final Paging paging;
     private final OutboxWorker outboxWorker;
     private final java.util.Optional<OutboundHeartbeat> heartbeat;
+    private final ActionLinks actionLinks;
 
     private Firewatch(
             Store store,
@@ -138,7 +141,8 @@ public final class Firewatch implements AutoCloseable {
             IncidentBus bus,
             Paging paging,
             OutboxWorker outboxWorker,
-            java.util.Optional<OutboundHeartbeat> heartbeat) {
+            java.util.Optional<OutboundHeartbeat> heartbeat,
+            ActionLinks actionLinks) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -153,6 +157,7 @@ public final class Firewatch implements AutoCloseable {
         this.paging = paging;
         this.outboxWorker = outboxWorker;
         this.heartbeat = heartbeat;
+        this.actionLinks = actionLinks;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -187,6 +192,12 @@ public final class Firewatch implements AutoCloseable {
                 new SeverityLadder(config.severities()).names(),
                 config.server().publicUrl(),
                 Assignees.respondersOf(() -> reloader.current().users(), DidYouMean::hint));
+        // One-click links in notifications; the signing key is loaded once the schema is in place (setUp).
+        ActionLinks actionLinks = new ActionLinks(
+                store,
+                clock,
+                () -> reloader.current().notifications().delivery().linksValidFor(),
+                config.server().publicUrl());
         Alerts alerts = new Alerts(store);
         Silences silences = new Silences(store, ids, clock, audit);
         Suppressions suppressions = new Suppressions(
@@ -289,6 +300,7 @@ public final class Firewatch implements AutoCloseable {
             String adminName = Users.firstAdmin(config.users());
             users.bootstrapAdmin(adminName, options.environment().get("FIREWATCH_ADMIN_PASSWORD"), tokens)
                     .ifPresent(password -> announceAdminPassword(adminName, password));
+            actionLinks.load();
             consumer.start();
             expiry.start();
             incidents.bus().start();
@@ -364,6 +376,7 @@ public final class Firewatch implements AutoCloseable {
                                 .map(c -> Format.when(c.at()) + "  " + c.summary()
                                         + (c.source() == null ? "" : " (" + c.source() + ")"))
                                 .toList()),
+                new LinkRoutes(actionLinks, incidents, pages),
                 new OnCallPages(
                         schedules,
                         calendars,
@@ -398,7 +411,8 @@ public final class Firewatch implements AutoCloseable {
                 incidents.bus(),
                 paging,
                 outboxWorker,
-                heartbeat);
+                heartbeat,
+                actionLinks);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -446,6 +460,11 @@ public final class Firewatch implements AutoCloseable {
     /** Where features that act on incidents (paging, status page) subscribe. */
     public IncidentBus incidentBus() {
         return bus;
+    }
+
+    /** The one-click links notifications carry; usable once the store is set up. */
+    public ActionLinks actionLinks() {
+        return actionLinks;
     }
 
     /** The HTTP server, for tests that walk every registered route. */

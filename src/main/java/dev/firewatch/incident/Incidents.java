@@ -346,6 +346,83 @@ public final class Incidents {
         });
     }
 
+    // --- called for one-click links, whose token names the incident, the action and the person
+
+    /**
+     * What a link would find, for the confirm page; changes nothing, so a mail scanner that follows every link
+     * acts on none.
+     */
+    LinkOutcome preview(LinkToken link) {
+        return store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                Optional<LinkOutcome> used = usedBefore(sql, link);
+                if (used.isPresent()) {
+                    return used.get();
+                }
+                Row row = linked(sql, link);
+                return link.action().actsOn(row.incident().state())
+                        ? new LinkOutcome.Ready(row.incident())
+                        : nothingToDo(row);
+            }
+        });
+    }
+
+    /**
+     * Acts for a link, once. The use is recorded, under the token's hash, in the transaction that acts; a
+     * second use (or a second request racing the first: the insert waits for it) changes nothing and says what
+     * the first did. A link that finds nothing to do records nothing.
+     */
+    LinkOutcome byLink(LinkToken link) {
+        return write(sql -> {
+            Optional<LinkOutcome> used = usedBefore(sql, link);
+            if (used.isPresent()) {
+                return used.get();
+            }
+            Row row = linked(sql, link);
+            if (!link.action().actsOn(row.incident().state())) {
+                return nothingToDo(row);
+            }
+            Instant at = clock.instant();
+            int recorded = sql.update(
+                    "INSERT INTO incident_link_use (token_hash, incident_id, action, actor, used_at)"
+                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (token_hash) DO NOTHING",
+                    link.hash(),
+                    link.incidentId(),
+                    link.action().code(),
+                    link.actor(),
+                    at.toEpochMilli());
+            if (recorded == 0) {
+                return usedBefore(sql, link).orElseThrow();
+            }
+            String actor = link.actor();
+            move(sql, row, link.action().target(), at, actor, link.action().done() + " by " + actor);
+            return new LinkOutcome.Done(
+                    rowById(sql, row.incident().id()).orElseThrow().incident(), actor, at);
+        });
+    }
+
+    private Optional<LinkOutcome> usedBefore(Statements sql, LinkToken link) {
+        record Use(String actor, Instant at) {}
+        return sql.first(
+                        "SELECT actor, used_at FROM incident_link_use WHERE token_hash = ?",
+                        rs -> new Use(rs.getString("actor"), Times.instant(rs, "used_at")),
+                        link.hash())
+                .map(use -> new LinkOutcome.UsedBefore(linked(sql, link).incident(), use.actor(), use.at()));
+    }
+
+    private Row linked(Statements sql, LinkToken link) {
+        return rowById(sql, link.incidentId())
+                .orElseThrow(() -> new java.util.NoSuchElementException("no incident #" + link.number()));
+    }
+
+    /** Who put the incident where it is, and when: the acknowledgement, or the resolve. */
+    private static LinkOutcome nothingToDo(Row row) {
+        Incident incident = row.incident();
+        return incident.state() == IncidentState.RESOLVED
+                ? new LinkOutcome.NothingToDo(incident, row.resolvedBy(), incident.resolvedAt())
+                : new LinkOutcome.NothingToDo(incident, row.acknowledgedBy(), incident.acknowledgedAt());
+    }
+
     /** "30m", "2h", "1h30m", "45s": the way people write it. */
     private static String describe(Duration length) {
         StringBuilder text = new StringBuilder();

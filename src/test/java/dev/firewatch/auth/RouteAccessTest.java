@@ -35,7 +35,11 @@ class RouteAccessTest {
             "POST /api/v1/events",
             "POST /api/v1/integrations/webhook/{key}",
             // calendar apps cannot sign in: the secret token in the link is the credential, and it only reads
-            "GET /oncall/calendar/{token}.ics");
+            "GET /oncall/calendar/{token}.ics",
+            // one-click links in notifications: the signed, expiring, single-purpose token is the credential;
+            // GET only asks, POST acts once
+            "GET /act/{token}",
+            "POST /act/{token}");
 
     @TempDir
     static Path dir;
