@@ -74,7 +74,7 @@ public final class LinkRoutes implements RouteSet {
 
     private void show(Context ctx, LinkToken token, LinkOutcome outcome) {
         Incident incident = outcome.incident();
-        String what = "#" + incident.number() + " " + incident.title();
+        String what = "#" + incident.number() + " — " + incident.title();
         String url = incident.url();
         LinkAction action = token.action();
         switch (outcome) {

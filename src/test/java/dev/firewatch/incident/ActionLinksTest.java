@@ -65,7 +65,7 @@ class ActionLinksTest {
                 HttpResponse<String> asked = stranger.get(path(links.acknowledge()), "Accept", "text/html");
                 assertThat(asked.statusCode()).isEqualTo(200);
                 assertThat(asked.body())
-                        .contains("Acknowledge incident #" + number + " Database db-1 does not answer?")
+                        .contains("Acknowledge incident #" + number + " — Database db-1 does not answer?")
                         .contains("<form method=\"post\"")
                         .contains(">Acknowledge</button>");
                 assertThat(asked.headers().firstValue("Referrer-Policy")).contains("no-referrer");
