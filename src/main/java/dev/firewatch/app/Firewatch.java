@@ -269,10 +269,11 @@ public final class Firewatch implements AutoCloseable {
                         outbox,
                         directory(reloader, services, schedules),
                         incidents,
-                        // One-click links arrive with ActionLinks; until then every link opens the incident page.
+                        // Called inside paging's write transaction: ActionLinks signs with the key it loaded at
+                        // set-up and never touches the store.
                         (incidentId, number, recipient) -> {
-                            String page = config.server().publicUrl() + "/incidents/" + number;
-                            return new Notification.Links(page, page, page);
+                            ActionLinks.Links made = actionLinks.links(incidentId, number, recipient);
+                            return new Notification.Links(made.incident(), made.acknowledge(), made.resolve());
                         },
                         alerts::ofIncident,
                         json,
