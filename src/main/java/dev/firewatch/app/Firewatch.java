@@ -252,9 +252,10 @@ public final class Firewatch implements AutoCloseable {
                 outbox,
                 senders(config, clock, json),
                 destinations(reloader),
-                (sql, incidentId) -> incidents
+                (sql, incidentId, queuedAt) -> incidents
                         .current(sql, incidentId)
                         .filter(incident -> incident.state() != IncidentState.TRIGGERED)
+                        .filter(incident -> !changedBefore(incident, queuedAt))
                         .map(incident -> incident.state() == IncidentState.ACKNOWLEDGED
                                 ? "acknowledged at " + Format.when(incident.acknowledgedAt())
                                 : "resolved at " + Format.when(incident.resolvedAt())),
@@ -490,10 +491,19 @@ public final class Firewatch implements AutoCloseable {
         return List.copyOf(checks);
     }
 
+    /** Whether the incident's acknowledgement or resolve came before {@code at}, so a page queued then still counts. */
+    private static boolean changedBefore(dev.firewatch.incident.Incident incident, java.time.Instant at) {
+        java.time.Instant changed =
+                incident.state() == IncidentState.RESOLVED ? incident.resolvedAt() : incident.acknowledgedAt();
+        return changed != null && changed.isBefore(at);
+    }
+
     /** One sender per channel type. */
     private static Senders senders(FirewatchConfig config, Clock clock, ObjectMapper json) {
         var delivery = config.notifications().delivery();
+        // HTTP/1.1: receivers behind simple servers and proxies choke on an h2c upgrade.
         HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(delivery.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

@@ -50,8 +50,8 @@ public final class Outbox {
         }
     }
 
-    /** A row claimed for sending, with the attempt number this send is. */
-    record Claimed(String id, OutboxEntry entry, int attempt) {}
+    /** A row claimed for sending, with the attempt number this send is and when it was queued. */
+    record Claimed(String id, OutboxEntry entry, int attempt, Instant queuedAt) {}
 
     private static final String COLUMNS = "id, idempotency_key, incident_id, event, recipient_kind, recipient, method,"
             + " payload, while_unacked, state, attempts, due_at, created_at, sent_at, detail";
@@ -99,7 +99,8 @@ public final class Outbox {
         List<Claimed> due = sql.list(
                 "SELECT " + COLUMNS + " FROM notify_outbox WHERE state = 'PENDING' AND due_at <= ?"
                         + " ORDER BY due_at LIMIT ?" + lock,
-                rs -> new Claimed(rs.getString("id"), entry(rs), rs.getInt("attempts") + 1),
+                rs -> new Claimed(
+                        rs.getString("id"), entry(rs), rs.getInt("attempts") + 1, Times.instant(rs, "created_at")),
                 now.toEpochMilli(),
                 limit);
         for (Claimed claimed : due) {

@@ -44,10 +44,14 @@ public final class OutboxWorker implements AutoCloseable {
         Optional<String> fallbackAfter(String user, String method);
     }
 
-    /** Why a page is no longer needed ("acknowledged by alice"), or empty while the incident still wants it. */
+    /**
+     * Why a page is no longer needed ("acknowledged at 03:12"), or empty while the incident still wants it: moot
+     * when the incident was acknowledged or resolved after the page was queued. A page queued while it was already
+     * acknowledged (a snooze running out) is wanted.
+     */
     @FunctionalInterface
     public interface Moot {
-        Optional<String> why(Statements sql, String incidentId);
+        Optional<String> why(Statements sql, String incidentId, Instant queuedAt);
     }
 
     /** Writes a line on the incident's timeline in the caller's transaction. */
@@ -154,7 +158,7 @@ public final class OutboxWorker implements AutoCloseable {
         if (!c.entry().whileUnacknowledged() || c.entry().incidentId() == null) {
             return true;
         }
-        Optional<String> why = moot.why(sql, c.entry().incidentId());
+        Optional<String> why = moot.why(sql, c.entry().incidentId(), c.queuedAt());
         if (why.isEmpty()) {
             return true;
         }

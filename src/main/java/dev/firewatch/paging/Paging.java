@@ -75,19 +75,7 @@ public final class Paging implements AutoCloseable {
             case IncidentEvent.Snoozed snoozed ->
                 escalations.find(sql, id).ifPresent(row -> escalations.schedule(sql, id, 0, 0, snoozed.until(), true));
             case IncidentEvent.EscalationRequested requested -> escalateByHand(sql, id, requested.actor(), now);
-            case IncidentEvent.Reassigned reassigned -> {
-                Urgency.Level level =
-                        escalations.find(sql, id).map(EscalationRow::level).orElse(Urgency.Level.HIGH);
-                pager.pagePerson(
-                        sql,
-                        id,
-                        reassigned.to(),
-                        "",
-                        level,
-                        "reassigned@" + event.at().toEpochMilli(),
-                        "incident.triggered",
-                        now);
-            }
+            case IncidentEvent.Reassigned reassigned -> reassign(sql, reassigned, now);
             case IncidentEvent.SeverityChanged changed -> {
                 // Urgency is decided at the opening; a later change of severity does not start or stop paging.
             }
@@ -162,6 +150,30 @@ public final class Paging implements AutoCloseable {
                 page(sql, row, now, "incident.triggered");
             }
         }
+    }
+
+    /**
+     * The new assignee is paged at once. If escalation had stopped (someone had acknowledged), it resumes after
+     * step 1's wait, so an assignee who never answers does not leave the incident with nobody.
+     */
+    private void reassign(Statements sql, IncidentEvent.Reassigned reassigned, Instant now) {
+        String id = reassigned.incidentId();
+        Optional<EscalationRow> row = escalations.find(sql, id);
+        Urgency.Level level = row.map(EscalationRow::level).orElse(Urgency.Level.HIGH);
+        pager.pagePerson(
+                sql,
+                id,
+                reassigned.to(),
+                " (reassigned by " + reassigned.actor() + ")",
+                level,
+                "reassigned@" + reassigned.at().toEpochMilli(),
+                "incident.triggered",
+                now);
+        row.filter(r -> r.dueAt() == null)
+                .flatMap(r ->
+                        directory.policyFor(r.service()).filter(p -> p.name().equals(r.policy())))
+                .ifPresent(policy -> escalations.schedule(
+                        sql, id, 0, 0, now.plus(policy.steps().getFirst().waitAfter()), false));
     }
 
     /** A regression or an un-acknowledge: the policy starts again from step 1, now. */

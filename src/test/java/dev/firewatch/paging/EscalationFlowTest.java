@@ -133,6 +133,80 @@ class EscalationFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aSnoozeRePagesStepOneOnceAtItsEnd(String vendor, @TempDir Path dir) {
+        MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
+            firewatch.http().postJson("/v2/enqueue", TRIGGER);
+            String incident = receiver.await(r -> r.size() == 1)
+                    .getFirst()
+                    .json()
+                    .path("incident")
+                    .path("id")
+                    .asText();
+
+            // At t0+1m alice snoozes for 30 minutes: bob's turn at t0+5m passes quietly.
+            clock.advance(Duration.ofMinutes(1));
+            TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
+            assertThat(responder
+                            .postJson("/api/v1/incidents/" + incident + "/snooze", "{\"duration\": \"30m\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            clock.advance(Duration.ofMinutes(5));
+            assertNothingNewFor(receiver, 1);
+
+            // t0+31m: the snooze runs out and step 1 pages once more.
+            clock.advance(Duration.ofMinutes(25));
+            WebhookReceiver.Received again = receiver.await(r -> r.size() == 2).get(1);
+            assertThat(again.path()).isEqualTo("/alice");
+            assertThat(again.header("Idempotency-Key"))
+                    .isNotEqualTo(receiver.received().getFirst().header("Idempotency-Key"));
+
+            // Once: no rounds resume after it, not at step 2's time, not at the next hour.
+            clock.advance(Duration.ofMinutes(5));
+            assertNothingNewFor(receiver, 2);
+            clock.advance(Duration.ofHours(1));
+            assertNothingNewFor(receiver, 2);
+            assertThat(firewatch
+                            .http()
+                            .withKey(firewatch.key(Role.VIEWER))
+                            .getJson("/api/v1/incidents/" + incident)
+                            .path("timeline")
+                            .toString())
+                    .contains("Step 1 of 2 (critical, round 1 of 2), as the snooze ran out: paging alice");
+        }
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite"})
+    void reassigningPagesTheAssigneeAtOnceAndEscalationResumesIfNobodyAnswers(String vendor, @TempDir Path dir) {
+        MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
+            firewatch.http().postJson("/v2/enqueue", TRIGGER);
+            String incident = receiver.await(r -> r.size() == 1)
+                    .getFirst()
+                    .json()
+                    .path("incident")
+                    .path("id")
+                    .asText();
+            TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
+            responder.postJson("/api/v1/incidents/" + incident + "/acknowledge", "");
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(responder
+                            .postJson("/api/v1/incidents/" + incident + "/reassign", "{\"user\": \"bob\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(receiver.await(r -> r.size() == 2).get(1).path()).isEqualTo("/bob");
+
+            // bob does not answer: five minutes later (step 1's wait) the policy starts again with alice.
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(receiver.await(r -> r.size() == 3).get(2).path()).isEqualTo("/alice");
+        }
+    }
+
     /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
     static void assertNothingNewFor(WebhookReceiver receiver, int count) {
         try {
