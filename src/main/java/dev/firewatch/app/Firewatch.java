@@ -35,6 +35,7 @@ import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.ActionLinks;
 import dev.firewatch.incident.Assignees;
 import dev.firewatch.incident.IncidentBus;
+import dev.firewatch.incident.IncidentNotice;
 import dev.firewatch.incident.IncidentRoutes;
 import dev.firewatch.incident.IncidentState;
 import dev.firewatch.incident.Incidents;
@@ -377,6 +378,16 @@ public final class Firewatch implements AutoCloseable {
                         (service, at) -> changes.between(service, at.minus(Duration.ofHours(2)), at, 20).stream()
                                 .map(c -> Format.when(c.at()) + "  " + c.summary()
                                         + (c.source() == null ? "" : " (" + c.source() + ")"))
+                                .toList(),
+                        (incidentId, limit) -> outbox.ofIncident(incidentId, limit).stream()
+                                .map(n -> new IncidentNotice(
+                                        n.destination(),
+                                        n.event(),
+                                        n.state().wireName(),
+                                        n.attempts(),
+                                        n.createdAt(),
+                                        n.sentAt(),
+                                        n.detail()))
                                 .toList()),
                 new LinkRoutes(actionLinks, incidents, pages),
                 new OnCallPages(

@@ -23,6 +23,7 @@ public final class IncidentPages {
      * An incident with the newest page of its alerts and the latest page of its timeline; each links to
      * older rows when there are more, so a storm of thousands of alerts costs one page.
      *
+     * @param notifications who was notified, how, when and whether it got there, newest first
      * @param canAct whether the viewer may act (a responder): the action buttons show only then
      * @param assignees who the incident can be reassigned to
      * @param snoozeChoices the lengths the snooze form offers
@@ -33,6 +34,7 @@ public final class IncidentPages {
             Keyset.Page<IncidentAlert> alerts,
             Keyset.Page<TimelineEntry> timeline,
             List<String> recentChanges,
+            List<IncidentNotice> notifications,
             boolean canAct,
             List<String> assignees,
             List<String> snoozeChoices) {

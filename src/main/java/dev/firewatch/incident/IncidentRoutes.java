@@ -36,6 +36,7 @@ public final class IncidentRoutes implements RouteSet {
     private final Pages pages;
     private final Requests requests;
     private final RecentChanges changes;
+    private final IncidentNotice.NoticesOfIncident notices;
 
     /** What changed on a service shortly before an incident opened; the intake feature keeps changes. */
     @FunctionalInterface
@@ -50,7 +51,9 @@ public final class IncidentRoutes implements RouteSet {
             ObjectMapper json,
             Pages pages,
             Requests requests,
-            RecentChanges changes) {
+            RecentChanges changes,
+            IncidentNotice.NoticesOfIncident notices) {
+        this.notices = notices;
         this.incidents = incidents;
         this.alerts = alerts;
         this.json = json;
@@ -126,6 +129,7 @@ public final class IncidentRoutes implements RouteSet {
                                 DETAIL_PAGE,
                                 TimelineEntry::id),
                         changes.before(incident.service(), incident.createdAt()),
+                        notices.of(incident.id(), DETAIL_PAGE),
                         canAct,
                         canAct ? incidents.assignees() : List.of(),
                         SnoozeLength.CHOICES));

@@ -130,6 +130,19 @@ class EscalationFlowTest {
                     .contains("Step 2 of 2 (critical, round 1 of 2): paging bob")
                     .contains("Page to alice by phone: delivered, HTTP 200")
                     .contains("Resolve notice to bob by pager: delivered, HTTP 200");
+
+            // The incident's page shows who was notified, how, when, and that it got there.
+            String page = firewatch
+                    .http()
+                    .withKey(firewatch.key(Role.VIEWER))
+                    .get("/incidents/" + incident)
+                    .body();
+            String notifications = page.substring(page.indexOf("id=\"notifications\""));
+            assertThat(notifications)
+                    .contains("alice by phone")
+                    .contains("bob by pager")
+                    .contains("incident.resolved")
+                    .contains("delivered");
         }
     }
 
