@@ -362,7 +362,7 @@ public final class Firewatch implements AutoCloseable {
                         changes,
                         clock),
                 new DigestRoutes(digests),
-                new NotificationRoutes(outbox, outboxWorker, clock, pages),
+                new NotificationRoutes(outbox, outboxWorker, clock, pages, audit),
                 new AlertRoutes(
                         alerts,
                         pages,

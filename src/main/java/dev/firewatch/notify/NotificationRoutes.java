@@ -1,6 +1,7 @@
 package dev.firewatch.notify;
 
 import dev.firewatch.auth.Access;
+import dev.firewatch.auth.AuditLog;
 import dev.firewatch.auth.Caller;
 import dev.firewatch.auth.Role;
 import dev.firewatch.web.Frame;
@@ -24,9 +25,11 @@ public final class NotificationRoutes implements RouteSet {
     private final OutboxWorker worker;
     private final Clock clock;
     private final Pages pages;
+    private final AuditLog audit;
     private static final int PAGE = 100;
 
-    public NotificationRoutes(Outbox outbox, OutboxWorker worker, Clock clock, Pages pages) {
+    public NotificationRoutes(Outbox outbox, OutboxWorker worker, Clock clock, Pages pages, AuditLog audit) {
+        this.audit = audit;
         this.outbox = outbox;
         this.worker = worker;
         this.clock = clock;
@@ -40,14 +43,8 @@ public final class NotificationRoutes implements RouteSet {
         routes.post("/api/v1/notifications/{id}/dismiss", this::dismiss, Access.RESPONDER);
 
         routes.get("/notifications", this::deadLettersPage, Access.VIEWER);
-        routes.post(
-                "/notifications/{id}/retry",
-                ctx -> fromForm(ctx, outbox.retry(ctx.pathParam("id"), clock.instant())),
-                Access.RESPONDER);
-        routes.post(
-                "/notifications/{id}/dismiss",
-                ctx -> fromForm(ctx, outbox.dismiss(ctx.pathParam("id"))),
-                Access.RESPONDER);
+        routes.post("/notifications/{id}/retry", ctx -> fromForm(ctx, retried(ctx)), Access.RESPONDER);
+        routes.post("/notifications/{id}/dismiss", ctx -> fromForm(ctx, dismissed(ctx)), Access.RESPONDER);
     }
 
     /** The dead-letter page: notifications Firewatch gave up on, which a person must see. */
@@ -99,8 +96,22 @@ public final class NotificationRoutes implements RouteSet {
                 page.size() < limit ? null : page.getLast().id()));
     }
 
+    private boolean retried(Context ctx) {
+        String id = ctx.pathParam("id");
+        return outbox.retry(
+                id,
+                clock.instant(),
+                tx -> audit.record(tx, Caller.of(ctx).actor(), "notification.retry", id, "dead letter sent again"));
+    }
+
+    private boolean dismissed(Context ctx) {
+        String id = ctx.pathParam("id");
+        return outbox.dismiss(
+                id, tx -> audit.record(tx, Caller.of(ctx).actor(), "notification.dismiss", id, "dead letter put away"));
+    }
+
     private void retry(Context ctx) {
-        if (!outbox.retry(ctx.pathParam("id"), clock.instant())) {
+        if (!retried(ctx)) {
             throw HttpProblem.notFound("no dead letter with id " + ctx.pathParam("id"));
         }
         worker.wake();
@@ -114,7 +125,7 @@ public final class NotificationRoutes implements RouteSet {
     }
 
     private void dismiss(Context ctx) {
-        if (!outbox.dismiss(ctx.pathParam("id"))) {
+        if (!dismissed(ctx)) {
             throw HttpProblem.notFound("no dead letter with id " + ctx.pathParam("id"));
         }
         ctx.json(Map.of(

@@ -178,23 +178,38 @@ public final class Outbox {
                 .map(Instant::ofEpochMilli));
     }
 
-    /** A person asked for a dead letter to be tried again: due now, with a fresh count of attempts. */
-    public boolean retry(String id, Instant now) {
-        return store.write(h -> h.createUpdate("UPDATE notify_outbox SET state = 'PENDING', attempts = 0,"
-                                + " due_at = :now WHERE id = :id AND state = 'DEAD'")
-                        .bind("now", now.toEpochMilli())
-                        .bind("id", id)
-                        .execute())
-                > 0;
+    /**
+     * A person asked for a dead letter to be tried again: due now, with a fresh count of attempts; {@code audit}
+     * records who, in the same transaction.
+     */
+    public boolean retry(String id, Instant now, java.util.function.Consumer<org.jdbi.v3.core.Handle> audit) {
+        return store.write(h -> {
+            boolean changed = h.createUpdate("UPDATE notify_outbox SET state = 'PENDING', attempts = 0,"
+                                    + " due_at = :now WHERE id = :id AND state = 'DEAD'")
+                            .bind("now", now.toEpochMilli())
+                            .bind("id", id)
+                            .execute()
+                    > 0;
+            if (changed) {
+                audit.accept(h);
+            }
+            return changed;
+        });
     }
 
-    /** A person looked at a dead letter and will handle it themselves: it stops counting. */
-    public boolean dismiss(String id) {
-        return store.write(h -> h.createUpdate(
-                                "UPDATE notify_outbox SET state = 'CANCELLED' WHERE id = :id AND state = 'DEAD'")
-                        .bind("id", id)
-                        .execute())
-                > 0;
+    /** A person looked at a dead letter and will handle it themselves: it stops counting; audited likewise. */
+    public boolean dismiss(String id, java.util.function.Consumer<org.jdbi.v3.core.Handle> audit) {
+        return store.write(h -> {
+            boolean changed =
+                    h.createUpdate("UPDATE notify_outbox SET state = 'CANCELLED' WHERE id = :id AND state = 'DEAD'")
+                                    .bind("id", id)
+                                    .execute()
+                            > 0;
+            if (changed) {
+                audit.accept(h);
+            }
+            return changed;
+        });
     }
 
     private static OutboxEntry entry(ResultSet rs) throws SQLException {

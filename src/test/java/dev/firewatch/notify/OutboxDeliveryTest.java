@@ -110,7 +110,7 @@ class OutboxDeliveryTest {
     void aMethodThatTimesOutFallsBackToTheNextAndLeavesAVisibleDeadLetter(@TempDir Path dir) {
         MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            receiver.hang("/phone");
+            receiver.hang("/phone", 2); // both tries time out; the phone works again by the time a person retries
             // Only the phone pages by her rules; the sms is where she falls back to.
             String yaml = config(
                     "      - {name: phone, type: webhook, url: " + receiver.url("/phone") + "}\n"
@@ -165,6 +165,32 @@ class OutboxDeliveryTest {
                         .contains("Page to alice by phone gave up (attempt 2 of 2)")
                         .contains("Falling back to alice by sms")
                         .contains("Page to alice by sms: delivered, HTTP 200");
+
+                // Once the phone's receiver is fixed, a responder sends the dead letter again: it goes out, stops
+                // counting, and the audit log says who did it.
+                TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
+                String id = dead.get(0).path("id").asText();
+                assertThat(responder
+                                .postJson("/api/v1/notifications/" + id + "/retry", "")
+                                .statusCode())
+                        .isEqualTo(200);
+                assertThat(receiver.await(r -> r.size() == 4).get(3).path()).isEqualTo("/phone");
+                Eventually.within(
+                        Duration.ofSeconds(10),
+                        () -> viewer.getJson("/api/v1/notifications?state=dead").path("notifications"),
+                        list -> list.isEmpty());
+                assertThat(firewatch.http().get("/readyz").body()).doesNotContain("dead letter");
+                assertThat(responder
+                                .postJson("/api/v1/notifications/" + id + "/retry", "")
+                                .statusCode())
+                        .as("a notification that is not a dead letter cannot be retried")
+                        .isEqualTo(404);
+                assertThat(firewatch
+                                .http()
+                                .withKey(firewatch.key(Role.ADMIN))
+                                .get("/api/v1/audit")
+                                .body())
+                        .contains("notification.retry");
             }
         }
     }
