@@ -1,6 +1,7 @@
 package dev.firewatch.config;
 
 import dev.firewatch.notify.ChannelSpec;
+import dev.firewatch.notify.MessageTemplate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,6 +59,7 @@ record ChannelsSection(List<Channel> channels) {
         }
         // Without a known type nobody can tell which settings belong, so only the type error is reported.
         boolean enabled = type.map(t -> checkSettings(entry, t, name, settings)).orElse(true);
+        type.ifPresent(t -> checkTemplates(entry, t, settings));
         Map<String, String> values = new LinkedHashMap<>();
         settings.forEach((key, value) -> values.put(key, value.value()));
         return new Channel(name, type, Collections.unmodifiableMap(values), enabled);
@@ -118,6 +120,25 @@ record ChannelsSection(List<Channel> channels) {
             }
         }
         return enabled;
+    }
+
+    /** A {@code title:} or {@code text:} with a placeholder nothing fills is refused now, not sent with a gap. */
+    private static void checkTemplates(Mapping entry, String type, Map<String, Scalar> settings) {
+        for (String key : MessageTemplate.SETTINGS) {
+            Scalar value = settings.get(key);
+            if (value == null || !ChannelSpec.OPTIONAL_SETTINGS.get(type).contains(key)) {
+                continue;
+            }
+            if (MessageTemplate.parse(value.value()) instanceof MessageTemplate.Unknown unknown) {
+                entry.error(
+                        Reading.inside(entry.node(key).orElseThrow(), value, unknown.offset()),
+                        entry.path(key) + ": unknown placeholder {" + unknown.placeholder() + "}"
+                                + DidYouMean.closest(unknown.placeholder(), MessageTemplate.PLACEHOLDERS)
+                                        .map(known -> "; did you mean {" + known + "}?")
+                                        .orElse("; known placeholders: {"
+                                                + String.join("}, {", MessageTemplate.PLACEHOLDERS) + "}"));
+            }
+        }
     }
 
     /** Why a value from the environment came out empty: which variables are unset or empty. */
