@@ -1,0 +1,136 @@
+package dev.firewatch.notify;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * One POST to a channel's receiver, and what its answer means for the outbox: 2xx delivered; 408, 429, 5xx, a
+ * timeout or a refused connection worth another try; any other answer permanent, because sending the same
+ * request again gets the same answer.
+ *
+ * <p>The channel's URL is never part of a reason: for Slack the URL is the password, so only its host is named.
+ */
+final class HttpDelivery {
+    /** Enough of a receiver's answer to say why it refused ({@code invalid_payload}), and no more. */
+    private static final int KEPT_BYTES = 300;
+
+    private HttpDelivery() {}
+
+    /**
+     * @param who names the receiver in a reason: "Slack", "ntfy"
+     */
+    static Delivery post(
+            HttpClient client,
+            String url,
+            String contentType,
+            byte[] body,
+            Map<String, String> headers,
+            Duration timeout,
+            String who) {
+        URI uri;
+        try {
+            uri = URI.create(url.strip());
+        } catch (IllegalArgumentException notAnAddress) {
+            return new Delivery.Failed("the channel's url is not a web address", true);
+        }
+        if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                || uri.getHost() == null) {
+            return new Delivery.Failed("the channel's url must start with https:// or http://", true);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", contentType)
+                .header("User-Agent", "Firewatch")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        String host = uri.getHost();
+        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.build(), response -> firstBytes());
+        try {
+            // The request's own timeout ends with the answer's headers; this one also covers a body that trickles.
+            HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome(response.statusCode(), response.body(), who);
+        } catch (TimeoutException slow) {
+            answer.cancel(true);
+            return noAnswer(who, host, timeout);
+        } catch (InterruptedException e) {
+            answer.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Delivery.Failed("interrupted while sending to " + who, false);
+        } catch (ExecutionException e) {
+            return failure(e.getCause(), who, host, uri, timeout);
+        }
+    }
+
+    static Delivery outcome(int status, String answer, String who) {
+        String said = answer.isBlank() ? "" : ": " + answer;
+        if (status >= 200 && status < 300) {
+            return new Delivery.Delivered("HTTP " + status);
+        }
+        if (status == 408 || status == 429 || status >= 500) {
+            return new Delivery.Failed(who + " answered HTTP " + status + said, false);
+        }
+        return new Delivery.Failed(who + " refused the message with HTTP " + status + said, true);
+    }
+
+    private static Delivery failure(Throwable cause, String who, String host, URI uri, Duration timeout) {
+        return switch (cause) {
+            case HttpTimeoutException slow -> noAnswer(who, host, timeout);
+            case ConnectException refused ->
+                new Delivery.Failed("could not connect to " + who + " at " + host + ": " + words(refused, uri), false);
+            case SSLException tls ->
+                new Delivery.Failed("the TLS handshake with " + host + " failed: " + words(tls, uri), false);
+            case IOException broken ->
+                new Delivery.Failed("the connection to " + host + " failed: " + words(broken, uri), false);
+            default ->
+                new Delivery.Failed(
+                        "sending to " + who + " failed: " + cause.getClass().getSimpleName(), false);
+        };
+    }
+
+    private static Delivery noAnswer(String who, String host, Duration timeout) {
+        return new Delivery.Failed(
+                who + " at " + host + " did not answer within " + timeout.toMillis() / 1000.0 + " s", false);
+    }
+
+    /** An exception's message without the URL's path or query, where a secret may sit. */
+    private static String words(Throwable e, URI uri) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (uri.getRawPath() != null && uri.getRawPath().length() > 1) {
+            message = message.replace(uri.getRawPath(), "/…");
+        }
+        if (uri.getRawQuery() != null) {
+            message = message.replace(uri.getRawQuery(), "…");
+        }
+        return oneLine(message);
+    }
+
+    /** Keeps the first bytes of the body as text and drops the rest as it arrives. */
+    private static HttpResponse.BodySubscriber<String> firstBytes() {
+        ByteBuffer kept = ByteBuffer.allocate(KEPT_BYTES);
+        return HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
+                    int room = kept.remaining();
+                    kept.put(bytes, 0, Math.min(room, bytes.length));
+                })),
+                ignored -> oneLine(new String(kept.array(), 0, kept.position(), StandardCharsets.UTF_8)));
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}
