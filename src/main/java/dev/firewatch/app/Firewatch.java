@@ -52,6 +52,7 @@ import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.notify.ChannelSpec;
+import dev.firewatch.notify.ChannelTestRoutes;
 import dev.firewatch.notify.Notification;
 import dev.firewatch.notify.NotificationRoutes;
 import dev.firewatch.notify.Outbox;
@@ -399,6 +400,12 @@ public final class Firewatch implements AutoCloseable {
                         config.server().publicUrl()),
                 new OnCallRoutes(
                         schedules, calendars, requests, clock, config.server().publicUrl()),
+                new ChannelTestRoutes(
+                        () -> reloader.current().channels(),
+                        () -> reloader.current().notifications(),
+                        config.server().publicUrl(),
+                        clock,
+                        pages),
                 reloader.routes());
 
         Javalin server = HttpServer.create(

@@ -3,6 +3,7 @@ package dev.firewatch.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.firewatch.testing.RecordingReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.firewatch.notify;
+package dev.firewatch.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,14 +21,14 @@ import java.util.concurrent.TimeUnit;
  * A real HTTP server on loopback standing in for Slack or ntfy: it records every request it gets and answers with
  * the status it is told, or never answers at all.
  */
-final class RecordingReceiver implements AutoCloseable {
+public final class RecordingReceiver implements AutoCloseable {
     /** One request as it arrived. */
-    record Request(String method, String path, Headers headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Headers headers, String body) {
+        public String header(String name) {
             return headers.getFirst(name);
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
             } catch (IOException e) {
@@ -48,7 +48,7 @@ final class RecordingReceiver implements AutoCloseable {
         this.server = server;
     }
 
-    static RecordingReceiver start() {
+    public static RecordingReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             RecordingReceiver receiver = new RecordingReceiver(server);
@@ -62,24 +62,24 @@ final class RecordingReceiver implements AutoCloseable {
     }
 
     /** An address on this receiver; the path is whatever a channel's url or topic makes it. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    RecordingReceiver answering(int status, String body) {
+    public RecordingReceiver answering(int status, String body) {
         this.status = status;
         this.answer = body;
         return this;
     }
 
     /** Takes requests and keeps them waiting until the receiver closes: a receiver that hangs. */
-    RecordingReceiver neverAnswering() {
+    public RecordingReceiver neverAnswering() {
         this.silent = true;
         return this;
     }
 
     /** The next request, waiting a few seconds for it. */
-    Request take() {
+    public Request take() {
         try {
             Request request = received.poll(5, TimeUnit.SECONDS);
             if (request == null) {
@@ -93,7 +93,7 @@ final class RecordingReceiver implements AutoCloseable {
     }
 
     /** Every request not taken yet, without waiting. */
-    List<Request> rest() {
+    public List<Request> rest() {
         List<Request> rest = new java.util.ArrayList<>();
         received.drainTo(rest);
         return rest;
