@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             AlertCommands.Route.class,
             OnCallCommands.OnCall.class,
             OnCallCommands.Shifts.class,
-            OnCallCommands.OverrideCommand.class
+            OnCallCommands.OverrideCommand.class,
+            NotifyCommands.Notify.class
         })
 public final class FirewatchCommand implements Runnable {
     /** The command line with its exit codes: 2 when the config or the arguments are unusable. */
