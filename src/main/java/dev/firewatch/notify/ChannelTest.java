@@ -2,6 +2,7 @@ package dev.firewatch.notify;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.firewatch.web.Json;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -26,10 +27,11 @@ public final class ChannelTest {
         this.clock = clock;
     }
 
-    /** With this package's senders for Slack, email and ntfy. */
+    /** With a sender for every channel type: webhook, Slack, email and ntfy. */
     public ChannelTest(HttpClient http, NotifySpec notify, String publicUrl, Clock clock) {
         this(
                 Map.of(
+                        "webhook", new WebhookSender(http, notify.delivery().timeout(), clock, Json.mapper()),
                         "slack", new SlackSender(http, notify.delivery()),
                         "email", new EmailSender(notify.smtp(), notify.delivery(), clock),
                         "ntfy", new NtfySender(http, notify.delivery())),

@@ -45,7 +45,7 @@ public final class NtfySender implements Sender {
         String base = destination.setting("url").strip().replaceAll("/+$", "");
         String topic = URLEncoder.encode(destination.setting("topic").strip(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
-        return HttpDelivery.post(
+        return HttpPost.post(
                 http,
                 base + "/" + topic,
                 "text/plain; charset=utf-8",

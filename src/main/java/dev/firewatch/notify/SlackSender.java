@@ -35,7 +35,7 @@ public final class SlackSender implements Sender {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return new Delivery.Failed("the Slack message could not be written: " + e.getOriginalMessage(), true);
         }
-        return HttpDelivery.post(
+        return HttpPost.post(
                 http,
                 destination.setting("url"),
                 "application/json; charset=utf-8",

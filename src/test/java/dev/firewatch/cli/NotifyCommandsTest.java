@@ -31,7 +31,9 @@ class NotifyCommandsTest {
                       - {name: phone, type: ntfy, url: "%s", topic: alice-pages}
                 channels:
                   - {name: team, type: slack, url: "%s"}
-                """.formatted(receiver.url(""), receiver.url("/services/T1/B1/secret")));
+                  - {name: hook, type: webhook, url: "%s", secret: s3cret}
+                """.formatted(
+                        receiver.url(""), receiver.url("/services/T1/B1/secret"), receiver.url("/firewatch-hook")));
         config = file.toString();
     }
 
@@ -70,6 +72,17 @@ class NotifyCommandsTest {
     }
 
     @Test
+    void aWebhookGetsTheTestEventSigned() {
+        Cli run = Cli.run("notify", "test", "hook", "--config", config);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("sent to hook (webhook): HTTP 200\n");
+        var message = receiver.take();
+        assertThat(message.json().path("event").asText()).isEqualTo("test");
+        assertThat(message.header("X-Firewatch-Signature")).startsWith("sha256=");
+    }
+
+    @Test
     void aReceiverThatFailsMakesTheCommandFail() {
         receiver.answering(500, "rollup_error");
 
@@ -87,7 +100,7 @@ class NotifyCommandsTest {
 
         assertThat(channel.exitCode()).isEqualTo(2);
         assertThat(channel.err())
-                .isEqualTo("no channel named \"taem\"; the config has team, or USER/METHOD for a person's contact"
+                .isEqualTo("no channel named \"taem\"; the config has team, hook, or USER/METHOD for a person's contact"
                         + " method\n");
         assertThat(method.exitCode()).isEqualTo(2);
         assertThat(method.err()).isEqualTo("alice has no contact method \"pager\"; the config has phone\n");

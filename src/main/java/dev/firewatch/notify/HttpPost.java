@@ -24,11 +24,11 @@ import javax.net.ssl.SSLException;
  *
  * <p>The channel's URL is never part of a reason: for Slack the URL is the password, so only its host is named.
  */
-final class HttpDelivery {
+final class HttpPost {
     /** Enough of a receiver's answer to say why it refused ({@code invalid_payload}), and no more. */
     private static final int KEPT_BYTES = 300;
 
-    private HttpDelivery() {}
+    private HttpPost() {}
 
     /**
      * @param who names the receiver in a reason: "Slack", "ntfy"
