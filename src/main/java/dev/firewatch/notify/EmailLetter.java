@@ -152,9 +152,12 @@ record EmailLetter(Notification notification, Message message) {
         }
         out.append("</table>\n<p style=\"margin-top: 16px\">\n");
         for (var link : links()) {
-            String label = link.getKey().equals("Incident") || link.getKey().equals("Firewatch")
-                    ? "Open " + link.getKey().toLowerCase(java.util.Locale.ROOT)
-                    : link.getKey();
+            String label =
+                    switch (link.getKey()) {
+                        case "Incident" -> "Open incident";
+                        case "Firewatch" -> "Open Firewatch";
+                        default -> link.getKey();
+                    };
             out.append(link(
                             link.getValue(),
                             label,
