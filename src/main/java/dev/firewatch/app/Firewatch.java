@@ -53,13 +53,16 @@ import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
+import dev.firewatch.notify.EmailSender;
 import dev.firewatch.notify.Notification;
 import dev.firewatch.notify.NotificationRoutes;
+import dev.firewatch.notify.NtfySender;
 import dev.firewatch.notify.Outbox;
 import dev.firewatch.notify.OutboxCheck;
 import dev.firewatch.notify.OutboxEntry;
 import dev.firewatch.notify.OutboxWorker;
 import dev.firewatch.notify.Senders;
+import dev.firewatch.notify.SlackSender;
 import dev.firewatch.notify.WebhookSender;
 import dev.firewatch.oncall.Calendars;
 import dev.firewatch.oncall.OnCallPages;
@@ -526,7 +529,11 @@ public final class Firewatch implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return new Senders(
-                Map.of("webhook", new WebhookSender(http, delivery.timeout(), clock, json)),
+                Map.of(
+                        "webhook", new WebhookSender(http, delivery.timeout(), clock, json),
+                        "slack", new SlackSender(http, delivery),
+                        "email", new EmailSender(config.notifications().smtp(), delivery, clock),
+                        "ntfy", new NtfySender(http, delivery)),
                 config.notifications().smtp());
     }
 

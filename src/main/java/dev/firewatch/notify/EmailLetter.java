@@ -15,10 +15,11 @@ import java.util.Map;
  * One notification as a mail: a text part and an HTML part with the same words and links, and the headers that
  * thread every mail about an incident together.
  *
- * <p>Threading: the incident's first page has the Message-ID {@code <incident-ID@HOST>} (HOST from the public
- * URL), and every later mail about it (acknowledged, escalated, resolved) names that one in In-Reply-To and
- * References, so mail clients show the incident as one conversation. A later mail's own Message-ID comes from
- * the notification's id, so a resend after a crash is the same message to the receiving server, not a second.
+ * <p>Threading: every mail about an incident names {@code <incident-ID@HOST>} (HOST from the public URL) in
+ * In-Reply-To and References, so mail clients show the incident as one conversation. Each mail's own Message-ID
+ * comes from the notification's id: a resend after a crash is the same message to the receiving server, while
+ * two pages of one incident to one person (an email now and again after ten minutes, a repeat round) stay two
+ * messages, which a shared Message-ID would make mailboxes drop as duplicates.
  */
 record EmailLetter(Notification notification, Message message) {
 
@@ -57,15 +58,13 @@ record EmailLetter(Notification notification, Message message) {
     }
 
     String messageId() {
-        return switch (message.happening()) {
-            case TRIGGERED -> threadRoot();
-            case TEST -> "<test-" + safe(notification.id()) + "@" + host() + ">";
-            default -> "<notification-" + safe(notification.id()) + "@" + host() + ">";
-        };
+        return message.happening() == Happening.TEST
+                ? "<test-" + safe(notification.id()) + "@" + host() + ">"
+                : "<notification-" + safe(notification.id()) + "@" + host() + ">";
     }
 
     private boolean threaded() {
-        return message.happening() != Happening.TRIGGERED && message.happening() != Happening.TEST;
+        return message.happening() != Happening.TEST;
     }
 
     /** The public URL's host, so ids are Firewatch's own and unique to this installation. */

@@ -80,17 +80,24 @@ class EmailSenderTest {
     }
 
     @Test
-    void everyMailAboutOneIncidentThreadsUnderItsFirstPage() throws Exception {
+    void everyMailAboutOneIncidentThreadsTogetherAndEachIsItsOwnMessage() throws Exception {
         String root = "<incident-" + Samples.INCIDENT_ID + "@firewatch.example.com>";
 
         MimeMessage page = sendAndReceive(Samples.triggered(), ONCALL);
+        MimeMessage again = sendAndReceive(
+                Samples.notification("n-again", "incident.triggered", "triggered", "SEV1", "Database does not answer"),
+                ONCALL);
         Notification resolved =
                 Samples.notification("n-2", "incident.resolved", "resolved", "SEV1", "Database does not answer");
         MimeMessage resolve = sendAndReceive(resolved, ONCALL);
         MimeMessage resentAfterACrash = sendAndReceive(resolved, ONCALL);
 
-        assertThat(page.getMessageID()).isEqualTo(root);
-        assertThat(page.getHeader("In-Reply-To")).isNull();
+        assertThat(page.getHeader("In-Reply-To", null)).isEqualTo(root);
+        assertThat(page.getMessageID()).startsWith("<notification-");
+        assertThat(again.getMessageID())
+                .as("a second page (email again after 10 minutes) is a message of its own, not a duplicate")
+                .isNotEqualTo(page.getMessageID());
+        assertThat(again.getHeader("References", null)).isEqualTo(root);
         assertThat(resolve.getSubject()).isEqualTo("[Firewatch] Resolved #42 SEV1 demo: Database does not answer");
         assertThat(resolve.getMessageID()).isEqualTo("<notification-n-2@firewatch.example.com>");
         assertThat(resolve.getHeader("In-Reply-To", null)).isEqualTo(root);
