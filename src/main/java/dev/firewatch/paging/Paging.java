@@ -210,7 +210,9 @@ public final class Paging implements AutoCloseable {
             int paged = store.write(tx -> {
                 try (Statements sql = Statements.over(tx)) {
                     List<EscalationRow> due = escalations.due(sql, now, BATCH);
-                    due.forEach(row -> page(sql, row, now, "incident.triggered"));
+                    // Step 1 at the opening is the trigger; what the clock pages later is escalation.
+                    due.forEach(
+                            row -> page(sql, row, now, row.snoozeEnd() ? "incident.triggered" : "incident.escalated"));
                     return due.size();
                 }
             });

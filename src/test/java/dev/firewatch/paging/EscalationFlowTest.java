@@ -91,7 +91,9 @@ class EscalationFlowTest {
             clock.advance(Duration.ofMinutes(4).plusSeconds(59));
             assertNothingNewFor(receiver, 1);
             clock.advance(Duration.ofSeconds(1));
-            assertThat(receiver.await(r -> r.size() == 2).get(1).path()).isEqualTo("/bob");
+            WebhookReceiver.Received second = receiver.await(r -> r.size() == 2).get(1);
+            assertThat(second.path()).isEqualTo("/bob");
+            assertThat(second.json().path("event").asText()).isEqualTo("incident.escalated");
 
             // t0+1h: the policy again from step 1.
             clock.advance(Duration.ofMinutes(55));
