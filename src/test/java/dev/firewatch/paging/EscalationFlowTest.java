@@ -222,6 +222,42 @@ class EscalationFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite"})
+    void anAcknowledgeThroughTheEventsApiStopsEscalationTheSameWay(String vendor, @TempDir Path dir) {
+        MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
+            firewatch.http().postJson("/v2/enqueue", TRIGGER);
+            receiver.await(r -> r.size() == 1);
+            assertThat(firewatch
+                            .http()
+                            .postJson(
+                                    "/v2/enqueue",
+                                    "{\"routing_key\": \"demo-key\", \"event_action\": \"acknowledge\","
+                                            + " \"dedup_key\": \"db-down\"}")
+                            .statusCode())
+                    .isEqualTo(202);
+            String incident = receiver.received()
+                    .getFirst()
+                    .json()
+                    .path("incident")
+                    .path("id")
+                    .asText();
+            TestHttp viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
+            dev.firewatch.testing.Eventually.within(
+                    Duration.ofSeconds(10),
+                    () -> viewer.getJson("/api/v1/incidents/" + incident)
+                            .path("state")
+                            .asText(),
+                    state -> state.equals("acknowledged"));
+            clock.advance(Duration.ofMinutes(5));
+            assertNothingNewFor(receiver, 1);
+            clock.advance(Duration.ofHours(1));
+            assertNothingNewFor(receiver, 1);
+        }
+    }
+
     /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
     static void assertNothingNewFor(WebhookReceiver receiver, int count) {
         try {
