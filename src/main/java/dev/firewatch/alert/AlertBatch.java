@@ -82,7 +82,7 @@ public final class AlertBatch implements AutoCloseable {
             // Stage 5, dedup: a new identity is a new alert. Its home is found first, so the alert is written
             // once, with its incident.
             Home home = heldBy == null
-                    ? home(service, groupKey(service, identity, trigger.labels()), summary, severity, now)
+                    ? home(service, groupKey(service, identity, trigger.labels()), summary, severity, now, false)
                     : new Home(null, null);
             String id = stages.ids.next();
             sql.update(
@@ -138,7 +138,7 @@ public final class AlertBatch implements AutoCloseable {
         if (refiring || alert.incidentId() == null || !stages.incidents.isOpen(sql, alert.incidentId())) {
             // New firing, no longer held, or its incident was resolved by hand while the source kept firing:
             // the alert needs a home.
-            Home home = home(service, groupKey(service, identity, trigger.labels()), summary, severity, now);
+            Home home = home(service, groupKey(service, identity, trigger.labels()), summary, severity, now, refiring);
             sql.update(
                     "UPDATE alert_alert SET incident_id = ?, suppressed_by = ? WHERE id = ?",
                     home.incidentId(),
@@ -155,7 +155,8 @@ public final class AlertBatch implements AutoCloseable {
      * one depends on has an open incident, the alert joins that incident as a symptom instead of paging on
      * its own.
      */
-    private Home home(String service, String groupKey, String summary, String severity, Instant now) {
+    private Home home(
+            String service, String groupKey, String summary, String severity, Instant now, boolean regression) {
         Optional<Incident> root = rootCause(service);
         if (root.isPresent()) {
             stages.incidents.attachSymptom(sql, root.get().id(), service, summary, now);
@@ -164,7 +165,7 @@ public final class AlertBatch implements AutoCloseable {
                     "dependency " + root.get().service() + " (incident #"
                             + root.get().number() + ")");
         }
-        return new Home(stages.incidents.attach(sql, service, groupKey, summary, severity, now), null);
+        return new Home(stages.incidents.attach(sql, service, groupKey, summary, severity, now, regression), null);
     }
 
     /**

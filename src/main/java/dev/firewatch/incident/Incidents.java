@@ -80,9 +80,18 @@ public final class Incidents {
     /**
      * Gives a firing alert its home: the open incident of its service and group key, or a new one titled
      * after the alert. Returns the incident's id.
+     *
+     * @param regression the alert had resolved and fires again: an acknowledged incident it joins goes back to
+     *     triggered, so its responders are paged again (acknowledging is not silencing)
      */
     public String attach(
-            Statements sql, String service, String groupKey, String alertSummary, String severity, Instant at) {
+            Statements sql,
+            String service,
+            String groupKey,
+            String alertSummary,
+            String severity,
+            Instant at,
+            boolean regression) {
         Optional<Row> open = sql.first(
                 "SELECT " + COLUMNS + " FROM incident_incident"
                         + " WHERE service = ? AND group_key = ? AND state <> 'RESOLVED' ORDER BY id DESC LIMIT 1",
@@ -98,6 +107,16 @@ public final class Incidents {
                     worse,
                     incident.id());
             note(sql, incident.id(), at, "alert", "Alert joined: " + alertSummary, null);
+            if (regression && incident.state() == IncidentState.ACKNOWLEDGED) {
+                Row current = rowById(sql, incident.id()).orElseThrow();
+                move(
+                        sql,
+                        current,
+                        IncidentState.TRIGGERED,
+                        at,
+                        "integration",
+                        "Back to triggered: " + alertSummary + " is firing again after it resolved");
+            }
             if (!worse.equals(incident.severity())) {
                 note(sql, incident.id(), at, "severity", "Severity raised to " + worse + " by a new alert", null);
                 events.publish(

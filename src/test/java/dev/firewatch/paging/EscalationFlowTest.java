@@ -258,6 +258,64 @@ class EscalationFlowTest {
         }
     }
 
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"sqlite"})
+    void anAlertFiringAgainInAnAcknowledgedIncidentReopensItAndPagesAgain(String vendor, @TempDir Path dir) {
+        MutableClock clock = MutableClock.at("2026-11-23T03:00:00Z");
+        try (WebhookReceiver receiver = new WebhookReceiver();
+                TestFirewatch firewatch = TestFirewatch.start(
+                        dir,
+                        config(receiver, store(vendor))
+                                .replace(
+                                        "    integration_key: demo-key",
+                                        "    integration_key: demo-key\n    group_by: [alertname]"),
+                        clock,
+                        Map.of())) {
+            String am = "/api/v1/integrations/alertmanager/demo-key";
+            firewatch.http().postJson(am, alertmanagerGroup("firing", "api-1"));
+            firewatch.http().postJson(am, alertmanagerGroup("firing", "api-2"));
+            String incident = receiver.await(r -> r.size() == 1)
+                    .getFirst()
+                    .json()
+                    .path("incident")
+                    .path("id")
+                    .asText();
+            TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
+            responder.postJson("/api/v1/incidents/" + incident + "/acknowledge", "");
+
+            // api-1 recovers while api-2 still fires: nothing to tell anyone yet.
+            firewatch.http().postJson(am, alertmanagerGroup("resolved", "api-1"));
+            TestHttp viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
+            dev.firewatch.testing.Eventually.within(
+                    Duration.ofSeconds(10),
+                    () -> viewer.getJson("/api/v1/alerts?state=resolved")
+                            .path("alerts")
+                            .size(),
+                    resolved -> resolved == 1);
+            assertNothingNewFor(receiver, 1);
+
+            // api-1 breaks again: a regression. The incident is triggered again and alice is paged at once.
+            firewatch.http().postJson(am, alertmanagerGroup("firing", "api-1"));
+            WebhookReceiver.Received again = receiver.await(r -> r.size() == 2).get(1);
+            assertThat(again.path()).isEqualTo("/alice");
+            assertThat(again.json().path("event").asText()).isEqualTo("incident.reopened");
+            assertThat(viewer.getJson("/api/v1/incidents/" + incident)
+                            .path("state")
+                            .asText())
+                    .isEqualTo("triggered");
+        }
+    }
+
+    /** Alertmanager's webhook body for one HighLatency alert on {@code instance}. */
+    static String alertmanagerGroup(String status, String instance) {
+        return """
+                {"version": "4", "status": "%1$s", "receiver": "fw", "groupLabels": {}, "commonLabels": {},
+                 "commonAnnotations": {}, "externalURL": "http://am", "groupKey": "g", "truncatedAlerts": 0,
+                 "alerts": [{"status": "%1$s", "labels": {"alertname": "HighLatency", "instance": "%2$s"},
+                             "annotations": {"summary": "Latency high on %2$s"}, "startsAt": "2026-11-23T03:00:00Z",
+                             "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "", "fingerprint": "f"}]}""".formatted(status, instance);
+    }
+
     /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
     static void assertNothingNewFor(WebhookReceiver receiver, int count) {
         try {
