@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,24 +44,31 @@ public final class DeadEnds {
         this.config = config;
     }
 
-    /** Every dead end of the whole config, policies in the order they are written, then services. */
+    /**
+     * Every dead end of the whole config, policies in the order they are written, then services. One said in the
+     * same words twice (a person's rule that never sends, met in two steps) is said once, at the first.
+     */
     public List<DeadEnd> all() {
-        List<DeadEnd> found = new ArrayList<>();
-        config.policies().forEach(policy -> found.addAll(of(policy)));
+        Map<String, DeadEnd> found = new LinkedHashMap<>();
+        config.policies().stream()
+                .flatMap(policy -> of(policy).stream())
+                .forEach(d -> found.putIfAbsent(d.kind() + "|" + d.message(), d));
         for (ServiceSpec service : config.services()) {
             if (config.policyFor(service.name()).isEmpty()
                     && !service.channels().isEmpty()) {
-                found.add(new DeadEnd(
-                        DeadEnd.Kind.NO_POLICY,
-                        0,
+                found.put(
                         service.name(),
-                        "",
-                        "service " + service.name() + " has channels (" + String.join(", ", service.channels())
-                                + ") but no escalation policy: its incidents page nobody; name it under services:"
-                                + " of a policy in escalation_policies:"));
+                        new DeadEnd(
+                                DeadEnd.Kind.NO_POLICY,
+                                0,
+                                service.name(),
+                                "",
+                                "service " + service.name() + " has channels (" + String.join(", ", service.channels())
+                                        + ") but no escalation policy: its incidents page nobody; name it under services:"
+                                        + " of a policy in escalation_policies:"));
             }
         }
-        return found;
+        return List.copyOf(found.values());
     }
 
     /** The dead ends of one policy. */
@@ -95,10 +104,19 @@ public final class DeadEnds {
                                 "escalation policy " + policy.name() + " posts to channel " + name
                                         + " instead of paging for some severities, and that post goes nowhere: "
                                         + why))));
+        if (found.stream().anyMatch(d -> d.kind() == DeadEnd.Kind.STEP_UNREACHABLE)) {
+            return found; // its steps never run, so what they would meet does not matter
+        }
         for (int i = 0; i < policy.steps().size(); i++) {
             found.addAll(step(policy, i + 1, policy.steps().get(i), levels));
         }
-        return found;
+        // A person named by several steps has the same rules at each: say so once, at the first.
+        return found.stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        d -> d.kind() + "|" + d.message(), d -> d, (first, again) -> first, LinkedHashMap::new))
+                .values()
+                .stream()
+                .toList();
     }
 
     private List<DeadEnd> step(EscalationPolicySpec policy, int number, StepSpec step, Set<Urgency.Level> levels) {
@@ -117,7 +135,7 @@ public final class DeadEnds {
                                 channel.name(),
                                 policy.origin(),
                                 named + ": channel " + why));
-                        whyNobody.add("channel " + why);
+                        whyNobody.add("channel " + channel.name() + " cannot send");
                     });
                     someoneCanBeReached |= off.isEmpty();
                 }
@@ -197,9 +215,9 @@ public final class DeadEnds {
                                     number,
                                     name,
                                     policy.origin(),
-                                    "escalation policy " + policy.name() + ", step " + number + ": " + name + "'s "
-                                            + level.wireName() + "-urgency rule " + rule.method()
-                                            + " never sends: " + why)));
+                                    name + "'s " + level.wireName() + "-urgency rule " + rule.method()
+                                            + " never sends: " + why + " (" + name + " is paged by escalation"
+                                            + " policy " + policy.name() + ")")));
                 }
             }
         }
