@@ -25,6 +25,9 @@ import dev.firewatch.incident.Incidents;
 import dev.firewatch.oncall.ScheduleSpec;
 import dev.firewatch.oncall.ScheduleViews;
 import dev.firewatch.oncall.Schedules;
+import dev.firewatch.paging.DryRun;
+import dev.firewatch.paging.DryRunConfig;
+import dev.firewatch.paging.DryRunWalk;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Keyset;
 import dev.firewatch.store.Migrations;
@@ -230,6 +233,20 @@ public final class AdminTools implements AutoCloseable {
     /** @throws NoSuchElementException when no override has that id */
     public JsonNode removeOverride(Actor actor, String id) {
         return json.valueToTree(schedules.removeOverride(actor, id));
+    }
+
+    /** The config pieces a dry run reads, for checking what a command was asked before it walks. */
+    public DryRunConfig dryRunConfig() {
+        return DryRunConfigs.of(config);
+    }
+
+    /**
+     * {@code GET /api/v1/paging/dry-run}: every page an incident would get, with the overrides in the store.
+     *
+     * @throws IllegalArgumentException for a service or severity the config does not have
+     */
+    public DryRunWalk dryRun(String service, String severity, Instant at) {
+        return new DryRun(dryRunConfig(), schedules::schedule).walk(service, severity, at);
     }
 
     /** Where an alert with these labels, sent with this service's key, would go, and why. */

@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
             OnCallCommands.OnCall.class,
             OnCallCommands.Shifts.class,
             OnCallCommands.OverrideCommand.class,
-            NotifyCommands.Notify.class
+            NotifyCommands.Notify.class,
+            PageCommands.PageCommand.class
         })
 public final class FirewatchCommand implements Runnable {
     /** The command line with its exit codes: 2 when the config or the arguments are unusable. */

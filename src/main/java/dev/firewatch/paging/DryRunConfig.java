@@ -66,6 +66,27 @@ public record DryRunConfig(
         return Optional.empty();
     }
 
+    /** The zone a service's dry run shows and reads times in: its policy's, else UTC. */
+    public java.time.ZoneId zoneFor(String service) {
+        return policyFor(service).map(this::zoneOf).orElse(java.time.ZoneId.of("UTC"));
+    }
+
+    /** What is wrong with a service name asked about, saying which there are; empty when the config has it. */
+    public Optional<String> unknownService(String name) {
+        return service(name).isPresent()
+                ? Optional.empty()
+                : Optional.of("no service named \"" + name + "\"; services: "
+                        + String.join(
+                                ", ", services.stream().map(ServiceSpec::name).toList()));
+    }
+
+    /** What is wrong with a severity asked about, saying which there are; empty when the ladder has it. */
+    public Optional<String> unknownSeverity(String name) {
+        return severities.contains(name)
+                ? Optional.empty()
+                : Optional.of("no severity named \"" + name + "\"; severities: " + String.join(", ", severities));
+    }
+
     /** The zone a policy's times are shown and read in: its first schedule's, else UTC. */
     public java.time.ZoneId zoneOf(EscalationPolicySpec policy) {
         return policy.steps().stream()

@@ -2,14 +2,20 @@ package dev.firewatch.paging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** How a dry run writes times for people: {@code +1h5m} after the opening, and {@code Mon 23 Nov 03:05}. */
 public final class DryRunTimes {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm", Locale.ENGLISH);
+
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
 
     private DryRunTimes() {}
 
@@ -34,6 +40,32 @@ public final class DryRunTimes {
             text.append(length.toSecondsPart()).append('s');
         }
         return text.toString();
+    }
+
+    /**
+     * A time as a person gives it: RFC 3339 ({@code 2026-11-23T03:00:00Z}, or with an offset), or a date and time
+     * on the wall in {@code zone} ({@code 2026-11-23T03:00}), which a form's date-time field sends.
+     *
+     * @throws IllegalArgumentException saying which forms it takes
+     */
+    public static Instant parse(String text, ZoneId zone) {
+        String written = text.strip();
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(written).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                at = LocalDateTime.parse(written).atZone(zone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                throw new IllegalArgumentException("expected an RFC 3339 time like 2026-11-23T03:00:00Z, or a date and"
+                        + " time like 2026-11-23T03:00 in " + zone.getId() + "; found \"" + written + "\"");
+            }
+        }
+        // Far from where a hundred rounds of date arithmetic could overflow, as the on-call feature keeps them.
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            throw new IllegalArgumentException("expected a time between 1970 and 9000; found \"" + written + "\"");
+        }
+        return at;
     }
 
     /** {@code Mon 23 Nov 03:05}, wall-clock time in {@code zone}. */

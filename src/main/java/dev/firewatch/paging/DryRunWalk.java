@@ -55,6 +55,16 @@ public record DryRunWalk(
         public boolean reachesSomeone() {
             return recipients.stream().anyMatch(Recipient::reached);
         }
+
+        /** Whom the step reaches, in a few words: {@code alice, channel ops}, or {@code nobody}. */
+        public String reached() {
+            String reached = recipients.stream()
+                    .filter(Recipient::reached)
+                    .map(r -> r.person().isEmpty() ? "channel " + r.target().name() : r.person())
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            return reached.isEmpty() ? "nobody" : reached;
+        }
     }
 
     /**
@@ -86,6 +96,28 @@ public record DryRunWalk(
         public boolean sends() {
             return problem.isEmpty();
         }
+    }
+
+    /** From {@code round} on, step {@code step} reaches {@code now} where the round before it reached {@code before}. */
+    public record Change(Round round, int step, String before, String now) {}
+
+    /**
+     * Where later rounds differ from the round before: they page the same steps, so only whom the schedules put on
+     * call can change, and these are what a summary of the repeats must show.
+     */
+    public List<Change> changes() {
+        List<Change> changes = new java.util.ArrayList<>();
+        for (int r = 1; r < rounds.size(); r++) {
+            Round round = rounds.get(r);
+            for (int s = 0; s < round.steps().size(); s++) {
+                String now = round.steps().get(s).reached();
+                String before = rounds.get(r - 1).steps().get(s).reached();
+                if (!now.equals(before)) {
+                    changes.add(new Change(round, s + 1, before, now));
+                }
+            }
+        }
+        return changes;
     }
 
     /** Whether step 1 of the first round reaches anyone: what the command's exit code says. */
