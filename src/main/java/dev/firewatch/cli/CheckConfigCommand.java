@@ -1,9 +1,11 @@
 package dev.firewatch.cli;
 
+import dev.firewatch.app.DryRunConfigs;
 import dev.firewatch.config.ConfigLoader;
 import dev.firewatch.config.ConfigResult;
 import dev.firewatch.oncall.GapWarning;
 import dev.firewatch.oncall.OnCallSchedule;
+import dev.firewatch.paging.DeadEnds;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +37,11 @@ final class CheckConfigCommand implements Callable<Integer> {
                 Instant now = Instant.now();
                 config.schedules().forEach(spec -> GapWarning.of(new OnCallSchedule(spec, List.of()), now)
                         .ifPresent(gap -> System.out.println("warning: " + spec.origin() + ": " + gap)));
+                // Dead ends that hold whatever the time: `page dry-run` finds the ones that depend on it.
+                new DeadEnds(DryRunConfigs.of(config))
+                        .all()
+                        .forEach(deadEnd -> System.out.println(
+                                "warning: " + (deadEnd.origin().isEmpty() ? file + ": " : "") + deadEnd.located()));
                 System.out.println(
                         file + ": ok (" + ConfigOptions.plural(config.services().size(), "service") + ", "
                                 + ConfigOptions.plural(config.channels().size(), "channel") + ", "
