@@ -70,9 +70,11 @@ import dev.firewatch.oncall.OnCallRoutes;
 import dev.firewatch.oncall.Schedules;
 import dev.firewatch.oncall.Shift;
 import dev.firewatch.paging.Directory;
+import dev.firewatch.paging.DryRunPages;
 import dev.firewatch.paging.Pager;
 import dev.firewatch.paging.Paging;
 import dev.firewatch.paging.PersonSpec;
+import dev.firewatch.paging.PolicyPages;
 import dev.firewatch.paging.SchedulerCheck;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
@@ -409,6 +411,9 @@ public final class Firewatch implements AutoCloseable {
                         config.server().publicUrl(),
                         clock,
                         pages),
+                // Pre-flight for paging: the running config and the store's overrides, read at each request.
+                new DryRunPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
+                new PolicyPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
                 reloader.routes());
 
         Javalin server = HttpServer.create(

@@ -1,7 +1,6 @@
 package dev.firewatch.cli;
 
 import dev.firewatch.app.AdminTools;
-import dev.firewatch.escalation.Target;
 import dev.firewatch.escalation.Urgency;
 import dev.firewatch.paging.DeadEnd;
 import dev.firewatch.paging.DryRunConfig;
@@ -156,42 +155,21 @@ final class PageCommands {
 
     /** {@code schedule primary → alice (layer weekly, until Mon 30 Nov 09:00)}, {@code user bob}, {@code channel ops}. */
     private static String target(DryRunWalk.Recipient recipient) {
-        String kind =
-                DryRunView.kind(recipient.target()) + " " + recipient.target().name();
-        if (!(recipient.target() instanceof Target.Schedule)) {
-            return kind;
-        }
-        return kind + " → " + (recipient.person().isEmpty() ? "nobody" : recipient.person())
-                + (recipient.why().isEmpty() ? "" : " (" + recipient.why() + ")");
+        return recipient.label() + (recipient.why().isEmpty() ? "" : " (" + recipient.why() + ")");
     }
 
     private static String deadEnd(String problem) {
         return problem.isEmpty() ? "" : "   DEAD END: " + problem;
     }
 
-    /**
-     * Later rounds page the same steps; only who the schedules put on call can change, so the summary is the
-     * repeat itself and each round where a step's people differ from the round before.
-     */
+    /** The repeats in a line, and the rounds where a step reaches someone else than the round before. */
     private static void printLaterRounds(DryRunWalk walk, PrintStream out) {
-        List<DryRunWalk.Round> rounds = walk.rounds();
-        if (rounds.size() == 1) {
-            out.println("No repeats: after the last step's wait, nothing more pages.");
-            return;
-        }
-        DryRunWalk.Round last = rounds.getLast();
-        out.println("Then again every "
-                + DryRunTimes.length(walk.policy().orElseThrow().round()) + ", "
-                + (rounds.size() - 1) + " more " + (rounds.size() == 2 ? "time" : "times") + ", the last round at "
-                + DryRunTimes.offset(last.offset()) + " (" + DryRunTimes.when(last.at(), walk.zone()) + ").");
+        out.println(walk.repeats());
         List<DryRunWalk.Change> changes = walk.changes();
-        out.println(changes.isEmpty() ? "Every round reaches the same people." : "Who is reached changes:");
-        for (DryRunWalk.Change change : changes) {
-            out.println("  from round " + change.round().number() + " ("
-                    + DryRunTimes.offset(change.round().offset())
-                    + ", " + DryRunTimes.when(change.round().at(), walk.zone()) + "): step " + change.step()
-                    + " reaches " + change.now() + " (was " + change.before() + ")");
+        if (walk.rounds().size() > 1) {
+            out.println(changes.isEmpty() ? "Every round reaches the same people." : "Who is reached changes:");
         }
+        changes.forEach(change -> out.println("  " + change.describe(walk.zone())));
     }
 
     private static String verdict(DryRunWalk walk) {

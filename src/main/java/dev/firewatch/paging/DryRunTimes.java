@@ -75,6 +75,11 @@ public final class DryRunTimes {
 
     /** {@code Mon 23 Nov 2026 03:00 Europe/Berlin}. */
     public static String full(Instant at, ZoneId zone) {
-        return FULL.format(at.atZone(zone)) + " " + zone.getId();
+        return FULL.format(at.atZone(zone)) + " " + name(zone);
+    }
+
+    /** {@code Europe/Berlin}, and {@code UTC} for UTC however it was written (a schedule without a zone has Z). */
+    public static String name(ZoneId zone) {
+        return zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 }

@@ -49,7 +49,7 @@ public record DryRunView(
                 walk.service(),
                 walk.severity(),
                 walk.openedAt(),
-                walk.zone().getId(),
+                DryRunTimes.name(walk.zone()),
                 walk.policy()
                         .map(p -> new PolicyView(
                                 p.name(),

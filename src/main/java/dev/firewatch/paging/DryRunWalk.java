@@ -83,6 +83,16 @@ public record DryRunWalk(
         public boolean reached() {
             return attempts.stream().anyMatch(Attempt::sends);
         }
+
+        /** {@code schedule primary → alice}, {@code schedule primary → nobody}, {@code user bob}, {@code channel ops}. */
+        public String label() {
+            return switch (target) {
+                case Target.User user -> "user " + user.name();
+                case Target.Channel channel -> "channel " + channel.name();
+                case Target.Schedule schedule ->
+                    "schedule " + schedule.name() + " → " + (person.isEmpty() ? "nobody" : person);
+            };
+        }
     }
 
     /**
@@ -99,7 +109,29 @@ public record DryRunWalk(
     }
 
     /** From {@code round} on, step {@code step} reaches {@code now} where the round before it reached {@code before}. */
-    public record Change(Round round, int step, String before, String now) {}
+    public record Change(Round round, int step, String before, String now) {
+        /** {@code from round 2 (+1h, Mon 30 Nov 09:30): step 1 reaches bob (was alice)}. */
+        public String describe(ZoneId zone) {
+            return "from round " + round.number() + " (" + DryRunTimes.offset(round.offset()) + ", "
+                    + DryRunTimes.when(round.at(), zone) + "): step " + step + " reaches " + now + " (was " + before
+                    + ")";
+        }
+    }
+
+    /** The repeats in one sentence, or empty when nothing pages. */
+    public String repeats() {
+        if (rounds.size() == 1) {
+            return "No repeats: after the last step's wait, nothing more pages.";
+        }
+        if (rounds.isEmpty()) {
+            return "";
+        }
+        Round last = rounds.getLast();
+        int more = rounds.size() - 1;
+        return "Then again every " + DryRunTimes.length(policy.orElseThrow().round()) + ", " + more + " more "
+                + (more == 1 ? "time" : "times") + ", the last round at " + DryRunTimes.offset(last.offset()) + " ("
+                + DryRunTimes.when(last.at(), zone) + ").";
+    }
 
     /**
      * Where later rounds differ from the round before: they page the same steps, so only whom the schedules put on

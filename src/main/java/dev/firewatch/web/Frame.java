@@ -16,6 +16,7 @@ public record Frame(String title, Section section, Viewer viewer) {
         INCIDENTS("Incidents", "/incidents"),
         ALERTS("Alerts", "/alerts"),
         ON_CALL("On-call", "/oncall"),
+        ESCALATION("Escalation", "/escalation"),
         MONITORS("Monitors", null),
         RUNBOOKS("Runbooks", null),
         STATUS_PAGE("Status page", null),
