@@ -108,6 +108,12 @@ final class PageCommands {
                     + (policy.repeat() == 1 ? "time" : "times"));
             out.println("Urgency: " + urgency(walk));
         });
+        if (!walk.told().isEmpty()) {
+            out.println("Told of the opening besides the steps: "
+                    + walk.told().stream()
+                            .map(channel -> "channel " + channel.method() + deadEnd(channel.problem()))
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (!walk.rounds().isEmpty()) {
             out.println();
             walk.rounds().getFirst().steps().forEach(step -> printStep(step, zone, out));

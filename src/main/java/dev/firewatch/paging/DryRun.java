@@ -49,12 +49,11 @@ public final class DryRun {
         if (!config.severities().contains(severity)) {
             throw new IllegalArgumentException("no severity named \"" + severity + "\"");
         }
+        // The service's own channels hear of every opening, whatever the policy says (Paging tells them).
+        List<String> subscribers = serviceSpec.channels();
+        String onlyThem = subscribers.isEmpty() ? "" : "only its channels " + String.join(", ", subscribers);
         Optional<EscalationPolicySpec> found = config.policyFor(service);
         if (found.isEmpty()) {
-            String channels = serviceSpec.channels().isEmpty()
-                    ? ""
-                    : " (its channels " + String.join(", ", serviceSpec.channels()) + " hear of incidents, but page"
-                            + " no one)";
             return new DryRunWalk(
                     service,
                     severity,
@@ -62,19 +61,21 @@ public final class DryRun {
                     ZoneId.of("UTC"),
                     Optional.empty(),
                     new Urgency.Page(),
+                    told(subscribers, openedAt),
                     List.of(),
                     List.of(new DeadEnd(
                             DeadEnd.Kind.NO_POLICY,
                             0,
                             service,
                             "",
-                            "service " + service + " has no escalation policy: its incidents page nobody" + channels
+                            "service " + service + " has no escalation policy: its incidents page nobody"
+                                    + (onlyThem.isEmpty() ? "" : " (" + onlyThem + " hear of them)")
                                     + "; name it under services: of a policy in escalation_policies:")));
         }
         EscalationPolicySpec policy = found.get();
         Urgency urgency = policy.urgency(severity, openedAt);
         return switch (urgency) {
-            case Urgency.Page page -> walk(service, severity, policy, page, openedAt);
+            case Urgency.Page page -> walk(service, severity, policy, page, openedAt, subscribers);
             case Urgency.Quiet quiet ->
                 notPaging(
                         service,
@@ -82,20 +83,31 @@ public final class DryRun {
                         policy,
                         urgency,
                         openedAt,
+                        told(subscribers, openedAt),
                         List.of(urgencyDeadEnd(
                                 DeadEnd.Kind.NOTIFIES_NOBODY,
                                 policy,
                                 severity,
                                 openedAt,
-                                "is none: nobody is notified, no channel either")));
+                                "is none: no one is paged, and "
+                                        + (onlyThem.isEmpty()
+                                                ? "no channel hears of it either"
+                                                : onlyThem + " hear of" + " it"))));
             case Urgency.Post post -> {
+                List<String> channels = new ArrayList<>(List.of(post.channel()));
+                subscribers.stream().filter(c -> !channels.contains(c)).forEach(channels::add);
                 List<DeadEnd> deadEnds = new ArrayList<>();
                 deadEnds.add(urgencyDeadEnd(
                         DeadEnd.Kind.POST_ONLY,
                         policy,
                         severity,
                         openedAt,
-                        "is post: only channel " + post.channel() + " hears of it, and no one is paged"));
+                        "is post: channel " + post.channel() + " hears of it"
+                                + (channels.size() > 1
+                                        ? " (and the service's "
+                                                + String.join(", ", channels.subList(1, channels.size())) + ")"
+                                        : "")
+                                + ", and no one is paged"));
                 config.channel(post.channel())
                         .flatMap(config::whyUnusable)
                         .ifPresent(why -> deadEnds.add(new DeadEnd(
@@ -104,7 +116,7 @@ public final class DryRun {
                                 post.channel(),
                                 policy.origin(),
                                 "the post goes nowhere: " + why)));
-                yield notPaging(service, severity, policy, urgency, openedAt, deadEnds);
+                yield notPaging(service, severity, policy, urgency, openedAt, told(channels, openedAt), deadEnds);
             }
         };
     }
@@ -112,11 +124,16 @@ public final class DryRun {
     /** Every page of {@code policy} at {@code level} from {@code openedAt}, whatever its urgency rules say. */
     public DryRunWalk walk(EscalationPolicySpec policy, Urgency.Level level, Instant openedAt) {
         String service = policy.services().isEmpty() ? "" : policy.services().getFirst();
-        return walk(service, "", policy, new Urgency.Page(level), openedAt);
+        return walk(service, "", policy, new Urgency.Page(level), openedAt, List.of());
     }
 
     private DryRunWalk walk(
-            String service, String severity, EscalationPolicySpec policy, Urgency.Page page, Instant openedAt) {
+            String service,
+            String severity,
+            EscalationPolicySpec policy,
+            Urgency.Page page,
+            Instant openedAt,
+            List<String> subscribers) {
         ZoneId zone = config.zoneOf(policy);
         var walker = new Walker(policy, page.level(), openedAt, zone);
         List<DryRunWalk.Round> rounds = new ArrayList<>();
@@ -130,8 +147,35 @@ public final class DryRun {
                 steps.clear();
             }
         }
+        // Channels that step 1 posts to anyway hear of the opening once, from the step.
+        List<String> alsoTold = subscribers.stream()
+                .filter(channel -> !policy.steps().getFirst().targets().contains(new Target.Channel(channel)))
+                .toList();
         return new DryRunWalk(
-                service, severity, openedAt, zone, Optional.of(ref(policy)), page, rounds, walker.gathered.merged());
+                service,
+                severity,
+                openedAt,
+                zone,
+                Optional.of(ref(policy)),
+                page,
+                told(alsoTold, openedAt),
+                rounds,
+                walker.gathered.merged());
+    }
+
+    /** The channels told of the opening beside the steps, each as a post at the opening that sends or not. */
+    private List<DryRunWalk.Attempt> told(List<String> channels, Instant openedAt) {
+        return channels.stream()
+                .map(name -> {
+                    Optional<ChannelSpec> channel = config.channel(name);
+                    return new DryRunWalk.Attempt(
+                            name,
+                            channel.map(ChannelSpec::type).orElse(""),
+                            Duration.ZERO,
+                            openedAt,
+                            channel.map(c -> config.whyUnusable(c).orElse("")).orElse(name + " is not in the config"));
+                })
+                .toList();
     }
 
     private DryRunWalk notPaging(
@@ -140,6 +184,7 @@ public final class DryRun {
             EscalationPolicySpec policy,
             Urgency urgency,
             Instant openedAt,
+            List<DryRunWalk.Attempt> told,
             List<DeadEnd> deadEnds) {
         return new DryRunWalk(
                 service,
@@ -148,6 +193,7 @@ public final class DryRun {
                 config.zoneOf(policy),
                 Optional.of(ref(policy)),
                 urgency,
+                told,
                 List.of(),
                 deadEnds);
     }

@@ -9,6 +9,8 @@ import java.util.List;
  * A dry run as {@code GET /api/v1/paging/dry-run} answers and {@code page dry-run --output json} prints it: plain
  * values in snake_case, times as RFC 3339, offsets as seconds after the opening and as people write them
  * ({@code +1h5m}), and null where there is nothing (a channel's person, a recipient with no problem).
+ *
+ * @param alsoTold the channels that hear of the opening beside the steps (the service's own, a post's channel)
  */
 public record DryRunView(
         String service,
@@ -18,6 +20,7 @@ public record DryRunView(
         PolicyView policy,
         String urgency,
         String postChannel,
+        List<AttemptView> alsoTold,
         boolean reachedAtStepOne,
         List<RoundView> rounds,
         List<DeadEndView> deadEnds) {
@@ -60,6 +63,7 @@ public record DryRunView(
                         .orElse(null),
                 urgency(walk.urgency()),
                 walk.urgency() instanceof Urgency.Post post ? post.channel() : null,
+                walk.told().stream().map(DryRunView::attempt).toList(),
                 walk.reachedAtStepOne(),
                 walk.rounds().stream()
                         .map(r -> new RoundView(
@@ -101,15 +105,17 @@ public record DryRunView(
                 orNull(r.person()),
                 orNull(r.why()),
                 orNull(r.problem()),
-                r.attempts().stream()
-                        .map(a -> new AttemptView(
-                                a.method(),
-                                a.type(),
-                                a.offset().toSeconds(),
-                                DryRunTimes.offset(a.offset()),
-                                a.at(),
-                                orNull(a.problem())))
-                        .toList());
+                r.attempts().stream().map(DryRunView::attempt).toList());
+    }
+
+    private static AttemptView attempt(DryRunWalk.Attempt a) {
+        return new AttemptView(
+                a.method(),
+                a.type(),
+                a.offset().toSeconds(),
+                DryRunTimes.offset(a.offset()),
+                a.at(),
+                orNull(a.problem()));
     }
 
     /** {@code user}, {@code schedule} or {@code channel}: the key the config lists the target under, singular. */

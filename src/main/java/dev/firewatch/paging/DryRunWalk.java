@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param policy empty when no policy escalates the service
  * @param zone the zone times are shown in: the policy's first schedule's, else UTC
  * @param urgency what the opening sets off; a page when there is no policy (nothing to decide it)
+ * @param told the channels that hear of the opening beside the steps: the service's own channels, and the
+ *     channel a {@code post} urgency posts to
  * @param rounds empty unless the urgency pages; else the first run through the steps and every repeat
  * @param deadEnds each once, in the order the walk met them; one met in several rounds says so
  */
@@ -25,9 +27,11 @@ public record DryRunWalk(
         ZoneId zone,
         Optional<PolicyRef> policy,
         Urgency urgency,
+        List<Attempt> told,
         List<Round> rounds,
         List<DeadEnd> deadEnds) {
     public DryRunWalk {
+        told = List.copyOf(told);
         rounds = List.copyOf(rounds);
         deadEnds = List.copyOf(deadEnds);
     }

@@ -71,24 +71,24 @@ class DryRunDeadEndsTest {
                         "web",
                         "SEV1",
                         List.of("no_policy 0 web: service web has no escalation policy: its incidents page nobody"
-                                + " (its channels ops hear of incidents, but page no one); name it under services:"
-                                + " of a policy in escalation_policies:")),
+                                + " (only its channels ops hear of them); name it under services: of a policy in"
+                                + " escalation_policies:")),
                 arguments(
                         "a severity whose urgency is none notifies nobody",
                         "api",
                         "SEV3",
                         List.of(
                                 "notifies_nobody 0 critical: the urgency of a SEV3 incident opened Mon 23 Nov 2026 03:00"
-                                        + " UTC is none: nobody is notified, no channel either (urgency rules of policy"
-                                        + " critical)")),
+                                        + " UTC is none: no one is paged, and no channel hears of it either (urgency rules of"
+                                        + " policy critical)")),
                 arguments(
                         "a severity whose urgency is post pages no one, and its channel is off",
                         "api",
                         "SEV2",
                         List.of(
                                 "post_only 0 critical: the urgency of a SEV2 incident opened Mon 23 Nov 2026 03:00 UTC"
-                                        + " is post: only channel ops hears of it, and no one is paged (urgency rules"
-                                        + " of policy critical)",
+                                        + " is post: channel ops hears of it, and no one is paged (urgency rules of"
+                                        + " policy critical)",
                                 "channel_off 0 ops: the post goes nowhere: ops is off: a required setting came out"
                                         + " empty from the environment")),
                 arguments(

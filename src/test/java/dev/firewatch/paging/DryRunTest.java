@@ -90,6 +90,17 @@ class DryRunTest {
     }
 
     @Test
+    void aServiceWithoutAPolicyPagesNobodyButItsChannelsHearOfTheOpening() {
+        var walk = dryRun(CONFIG).walk("web", "SEV1", berlin("2026-11-23T10:00"));
+
+        assertThat(walk.rounds()).isEmpty();
+        assertThat(walk.told()).extracting(DryRunWalk.Attempt::method).containsExactly("ops");
+        assertThat(walk.told()).allMatch(DryRunWalk.Attempt::sends);
+        assertThat(walk.deadEnds()).extracting(DeadEnd::kind).containsExactly(DeadEnd.Kind.NO_POLICY);
+        assertThat(walk.reachedAtStepOne()).isFalse();
+    }
+
+    @Test
     void anOverrideFromTheStoreTakesTheStepWhileItLasts() {
         var override = new ScheduleOverride(
                 "01J0",
