@@ -10,6 +10,7 @@ import java.util.List;
  * values in snake_case, times as RFC 3339, offsets as seconds after the opening and as people write them
  * ({@code +1h5m}), and null where there is nothing (a channel's person, a recipient with no problem).
  *
+ * @param urgency {@code page}, {@code page_low}, {@code post} or {@code none}; null without a policy to decide it
  * @param alsoTold the channels that hear of the opening beside the steps (the service's own, a post's channel)
  */
 public record DryRunView(
@@ -61,7 +62,7 @@ public record DryRunView(
                                 p.repeat(),
                                 p.round().toSeconds()))
                         .orElse(null),
-                urgency(walk.urgency()),
+                walk.policy().isPresent() ? urgency(walk.urgency()) : null,
                 walk.urgency() instanceof Urgency.Post post ? post.channel() : null,
                 walk.told().stream().map(DryRunView::attempt).toList(),
                 walk.reachedAtStepOne(),
