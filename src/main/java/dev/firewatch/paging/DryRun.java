@@ -165,17 +165,18 @@ public final class DryRun {
 
     /** The channels told of the opening beside the steps, each as a post at the opening that sends or not. */
     private List<DryRunWalk.Attempt> told(List<String> channels, Instant openedAt) {
-        return channels.stream()
-                .map(name -> {
-                    Optional<ChannelSpec> channel = config.channel(name);
-                    return new DryRunWalk.Attempt(
-                            name,
-                            channel.map(ChannelSpec::type).orElse(""),
-                            Duration.ZERO,
-                            openedAt,
-                            channel.map(c -> config.whyUnusable(c).orElse("")).orElse(name + " is not in the config"));
-                })
-                .toList();
+        return channels.stream().map(name -> post(name, openedAt, openedAt)).toList();
+    }
+
+    /** A post to a channel at {@code at}, with why it never arrives when it cannot. */
+    private DryRunWalk.Attempt post(String name, Instant openedAt, Instant at) {
+        Optional<ChannelSpec> channel = config.channel(name);
+        return new DryRunWalk.Attempt(
+                name,
+                channel.map(ChannelSpec::type).orElse(""),
+                Duration.between(openedAt, at),
+                at,
+                channel.map(c -> config.whyUnusable(c).orElse("")).orElse(name + " is not in the config"));
     }
 
     private DryRunWalk notPaging(
@@ -382,10 +383,8 @@ public final class DryRun {
         }
 
         private DryRunWalk.Recipient channel(Target.Channel target, Page page, String where) {
-            Optional<ChannelSpec> channel = config.channel(target.name());
-            String problem =
-                    channel.map(c -> config.whyUnusable(c).orElse("")).orElse(target.name() + " is not in the config");
-            if (!problem.isEmpty()) {
+            var attempt = post(target.name(), openedAt, page.at());
+            if (!attempt.sends()) {
                 gathered.add(
                         where,
                         new DeadEnd(
@@ -393,15 +392,9 @@ public final class DryRun {
                                 page.step() + 1,
                                 target.name(),
                                 policy.origin(),
-                                where + ": channel " + problem));
+                                where + ": channel " + attempt.problem()));
             }
-            var attempt = new DryRunWalk.Attempt(
-                    target.name(),
-                    channel.map(ChannelSpec::type).orElse(""),
-                    Duration.between(openedAt, page.at()),
-                    page.at(),
-                    problem);
-            return new DryRunWalk.Recipient(target, "", "", List.of(attempt), problem);
+            return new DryRunWalk.Recipient(target, "", "", List.of(attempt), attempt.problem());
         }
     }
 
