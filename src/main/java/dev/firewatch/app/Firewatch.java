@@ -589,14 +589,9 @@ public final class Firewatch implements AutoCloseable {
 
             @Override
             public java.util.Optional<String> unusable(ChannelSpec destination) {
-                if (!destination.enabled()) {
-                    return java.util.Optional.of("switched off: a required setting is empty in the config");
-                }
-                if (destination.type().equals("email")
-                        && reloader.current().notifications().smtp().isEmpty()) {
-                    return java.util.Optional.of("email needs a mail server under notify.smtp");
-                }
-                return java.util.Optional.empty();
+                // One rule for the engine, the dry run and check-config.
+                return dev.firewatch.paging.DryRunConfig.whyUnusable(
+                        destination, reloader.current().notifications().smtp().isPresent());
             }
 
             @Override

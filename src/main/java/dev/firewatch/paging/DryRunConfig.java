@@ -57,6 +57,11 @@ public record DryRunConfig(
      * that fails at run time falls back or retries; these two never work, whatever the time.
      */
     public Optional<String> whyUnusable(ChannelSpec channel) {
+        return whyUnusable(channel, canSendEmail);
+    }
+
+    /** The same check for the running engine, which asks with the running config's mail server. */
+    public static Optional<String> whyUnusable(ChannelSpec channel, boolean canSendEmail) {
         if (!channel.enabled()) {
             return Optional.of(channel.name() + " is off: a required setting came out empty from the environment");
         }
