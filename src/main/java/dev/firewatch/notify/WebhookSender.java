@@ -3,18 +3,15 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -41,24 +38,21 @@ public final class WebhookSender implements Sender {
     public Delivery send(Notification notification, ChannelSpec destination) {
         byte[] body = body(notification);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        URI url;
-        try {
-            url = URI.create(destination.settings().get("url"));
-        } catch (IllegalArgumentException e) {
-            return new Delivery.Failed("the webhook URL of " + destination.name() + " is not a URL", true);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Firewatch")
-                .header("Idempotency-Key", notification.idempotencyKey())
-                .header("X-Firewatch-Timestamp", timestamp)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Idempotency-Key", notification.idempotencyKey());
+        headers.put("X-Firewatch-Timestamp", timestamp);
         String secret = destination.settings().getOrDefault("secret", "");
         if (!secret.isEmpty()) {
-            request.header("X-Firewatch-Signature", "sha256=" + signature(secret, timestamp, body));
+            headers.put("X-Firewatch-Signature", "sha256=" + signature(secret, timestamp, body));
         }
-        return HttpDelivery.post(http, request.build(), url, timeout);
+        return HttpPost.post(
+                http,
+                destination.settings().getOrDefault("url", ""),
+                "application/json",
+                body,
+                headers,
+                timeout,
+                "webhook " + destination.name());
     }
 
     /** The body of DESIGN §3.1, with the notification part that says which try this is. */
@@ -91,35 +85,6 @@ public final class WebhookSender implements Sender {
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
-        }
-    }
-
-    /** Sends one POST and says how it went; shared by the senders that speak HTTP. */
-    static final class HttpDelivery {
-        private HttpDelivery() {}
-
-        static Delivery post(HttpClient http, HttpRequest request, URI url, Duration timeout) {
-            String where = url.getHost() == null ? "the receiver" : url.getHost();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return new Delivery.Delivered("HTTP " + status);
-                }
-                // A 4xx other than 408 and 429 will be the same next time: the URL or the request is wrong.
-                boolean permanent = status >= 400 && status < 500 && status != 408 && status != 429;
-                return new Delivery.Failed(where + " answered HTTP " + status, permanent);
-            } catch (HttpTimeoutException e) {
-                return new Delivery.Failed(where + " did not answer within " + timeout.toMillis() + " ms", false);
-            } catch (IOException e) {
-                return new Delivery.Failed(
-                        "could not reach " + where + ": "
-                                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                        false);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Delivery.Failed("interrupted while sending (Firewatch is stopping)", false);
-            }
         }
     }
 }

@@ -65,9 +65,18 @@ class OutboxDeliveryTest {
                     "  backoff: 10s\n  max_backoff: 10s\n  attempts: 4");
             try (TestFirewatch firewatch = TestFirewatch.start(dir, yaml, clock, Map.of())) {
                 firewatch.http().postJson("/v2/enqueue", TRIGGER);
-                receiver.await(r -> r.size() == 1);
+                TestHttp viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
+                String incident = receiver.await(r -> r.size() == 1)
+                        .getFirst()
+                        .json()
+                        .path("incident")
+                        .path("id")
+                        .asText();
+                // Each failure must be recorded (its next try set from the clock) before the clock moves on.
+                awaitTimeline(viewer, incident, "failed (attempt 1 of 4)");
                 clock.advance(Duration.ofSeconds(10)); // the backoff with jitter is 5 to 10 s
                 receiver.await(r -> r.size() == 2);
+                awaitTimeline(viewer, incident, "failed (attempt 2 of 4)");
                 clock.advance(Duration.ofSeconds(10));
                 List<WebhookReceiver.Received> tries = receiver.await(r -> r.size() == 3);
 
@@ -78,9 +87,6 @@ class OutboxDeliveryTest {
                         .extracting(r ->
                                 r.json().path("notification").path("attempt").asInt())
                         .containsExactly(1, 2, 3);
-                TestHttp viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
-                String incident =
-                        tries.getFirst().json().path("incident").path("id").asText();
                 JsonNode notifications = Eventually.within(
                         Duration.ofSeconds(10),
                         () -> viewer.getJson("/api/v1/notifications?incident=" + incident)
@@ -99,7 +105,7 @@ class OutboxDeliveryTest {
                         .path("timeline")
                         .toString();
                 assertThat(timeline)
-                        .contains("Page to alice by phone failed (attempt 1 of 4): 127.0.0.1 answered HTTP 500")
+                        .contains("Page to alice by phone failed (attempt 1 of 4): webhook phone answered HTTP 500")
                         .contains("Page to alice by phone failed (attempt 2 of 4)")
                         .contains("Page to alice by phone: delivered, HTTP 200");
             }
@@ -144,12 +150,12 @@ class OutboxDeliveryTest {
                         () -> viewer.getJson("/api/v1/notifications?state=dead").path("notifications"),
                         list -> list.size() == 1);
                 assertThat(dead.get(0).path("method").asText()).isEqualTo("phone");
-                assertThat(dead.get(0).path("detail").asText()).contains("did not answer within 300 ms");
+                assertThat(dead.get(0).path("detail").asText()).contains("did not answer within 0.3 s");
 
                 assertThat(viewer.get("/notifications").body())
                         .as("the dead-letter page shows it")
                         .contains("alice by phone")
-                        .contains("did not answer within 300 ms");
+                        .contains("did not answer within 0.3 s");
                 assertThat(firewatch.http().get("/readyz").body()).contains("1 dead letter");
                 assertThat(firewatch.http().get("/readyz").statusCode())
                         .as("a dead letter degrades readiness; it does not take Firewatch out of service")
@@ -193,6 +199,15 @@ class OutboxDeliveryTest {
                         .contains("notification.retry");
             }
         }
+    }
+
+    private static void awaitTimeline(TestHttp viewer, String incident, String text) {
+        Eventually.within(
+                Duration.ofSeconds(10),
+                () -> viewer.getJson("/api/v1/incidents/" + incident)
+                        .path("timeline")
+                        .toString(),
+                timeline -> timeline.contains(text));
     }
 
     private static void sleepPastAPoll() {
