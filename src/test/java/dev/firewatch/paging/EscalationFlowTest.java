@@ -155,12 +155,7 @@ class EscalationFlowTest {
         try (WebhookReceiver receiver = new WebhookReceiver();
                 TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
             firewatch.http().postJson("/v2/enqueue", TRIGGER);
-            String incident = receiver.await(r -> r.size() == 1)
-                    .getFirst()
-                    .json()
-                    .path("incident")
-                    .path("id")
-                    .asText();
+            String incident = firstPagedIncident(receiver);
 
             // At t0+1m alice snoozes for 30 minutes: bob's turn at t0+5m passes quietly.
             clock.advance(Duration.ofMinutes(1));
@@ -201,12 +196,7 @@ class EscalationFlowTest {
         try (WebhookReceiver receiver = new WebhookReceiver();
                 TestFirewatch firewatch = TestFirewatch.start(dir, config(receiver, store(vendor)), clock, Map.of())) {
             firewatch.http().postJson("/v2/enqueue", TRIGGER);
-            String incident = receiver.await(r -> r.size() == 1)
-                    .getFirst()
-                    .json()
-                    .path("incident")
-                    .path("id")
-                    .asText();
+            String incident = firstPagedIncident(receiver);
             TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
             responder.postJson("/api/v1/incidents/" + incident + "/acknowledge", "");
             clock.advance(Duration.ofMinutes(10));
@@ -274,12 +264,7 @@ class EscalationFlowTest {
             String am = "/api/v1/integrations/alertmanager/demo-key";
             firewatch.http().postJson(am, alertmanagerGroup("firing", "api-1"));
             firewatch.http().postJson(am, alertmanagerGroup("firing", "api-2"));
-            String incident = receiver.await(r -> r.size() == 1)
-                    .getFirst()
-                    .json()
-                    .path("incident")
-                    .path("id")
-                    .asText();
+            String incident = firstPagedIncident(receiver);
             TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
             responder.postJson("/api/v1/incidents/" + incident + "/acknowledge", "");
 
@@ -314,6 +299,16 @@ class EscalationFlowTest {
                  "alerts": [{"status": "%1$s", "labels": {"alertname": "HighLatency", "instance": "%2$s"},
                              "annotations": {"summary": "Latency high on %2$s"}, "startsAt": "2026-11-23T03:00:00Z",
                              "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "", "fingerprint": "f"}]}""".formatted(status, instance);
+    }
+
+    /** Waits for the first page and returns the id of the incident it is about. */
+    static String firstPagedIncident(WebhookReceiver receiver) {
+        return receiver.await(r -> r.size() == 1)
+                .getFirst()
+                .json()
+                .path("incident")
+                .path("id")
+                .asText();
     }
 
     /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
