@@ -257,7 +257,7 @@ public final class Firewatch implements AutoCloseable {
         OutboxWorker outboxWorker = new OutboxWorker(
                 store,
                 outbox,
-                senders(config, clock, json),
+                senders(config, () -> reloader.current().notifications().smtp(), clock, json),
                 destinations(reloader),
                 (sql, incidentId, queuedAt) -> incidents
                         .current(sql, incidentId)
@@ -525,7 +525,11 @@ public final class Firewatch implements AutoCloseable {
     }
 
     /** One sender per channel type. */
-    private static Senders senders(FirewatchConfig config, Clock clock, ObjectMapper json) {
+    private static Senders senders(
+            FirewatchConfig config,
+            java.util.function.Supplier<java.util.Optional<dev.firewatch.notify.SmtpSpec>> smtp,
+            Clock clock,
+            ObjectMapper json) {
         var delivery = config.notifications().delivery();
         // HTTP/1.1: receivers behind simple servers and proxies choke on an h2c upgrade.
         HttpClient http = HttpClient.newBuilder()
@@ -537,9 +541,9 @@ public final class Firewatch implements AutoCloseable {
                 Map.of(
                         "webhook", new WebhookSender(http, delivery.timeout(), clock, json),
                         "slack", new SlackSender(http, delivery),
-                        "email", new EmailSender(config.notifications().smtp(), delivery, clock),
+                        "email", new EmailSender(smtp, delivery, clock),
                         "ntfy", new NtfySender(http, delivery)),
-                config.notifications().smtp());
+                smtp);
     }
 
     /** Where a notification's recipient and method lead, in the running config. */

@@ -30,7 +30,9 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * 5xx reply (no such user, relay refused) is not.
  */
 public final class EmailSender implements Sender {
-    private final Optional<SmtpSpec> smtp;
+    /** Asked at every send, so a reloaded {@code notify.smtp} is used from the next mail on. */
+    private final java.util.function.Supplier<Optional<SmtpSpec>> smtp;
+
     private final DeliverySpec delivery;
     private final Clock clock;
 
@@ -40,6 +42,11 @@ public final class EmailSender implements Sender {
 
     /** @param clock dates each mail */
     public EmailSender(Optional<SmtpSpec> smtp, DeliverySpec delivery, Clock clock) {
+        this(() -> smtp, delivery, clock);
+    }
+
+    /** @param smtp the running config's mail server */
+    public EmailSender(java.util.function.Supplier<Optional<SmtpSpec>> smtp, DeliverySpec delivery, Clock clock) {
         this.smtp = smtp;
         this.delivery = delivery;
         this.clock = clock;
@@ -47,11 +54,12 @@ public final class EmailSender implements Sender {
 
     @Override
     public Delivery send(Notification notification, ChannelSpec destination) {
-        if (smtp.isEmpty()) {
+        Optional<SmtpSpec> configured = smtp.get();
+        if (configured.isEmpty()) {
             return new Delivery.Failed(
                     "no mail server: set notify.smtp (host, port, from) in the config to send email", true);
         }
-        SmtpSpec server = smtp.get();
+        SmtpSpec server = configured.get();
         Session session = Session.getInstance(properties(server, delivery.timeout()));
         MimeMessage mail;
         try {

@@ -7,9 +7,10 @@ import java.util.Optional;
 /** The sender for each channel type. */
 public final class Senders {
     private final Map<String, Sender> byType;
-    private final Optional<SmtpSpec> smtp;
+    private final java.util.function.Supplier<Optional<SmtpSpec>> smtp;
 
-    public Senders(Map<String, Sender> byType, Optional<SmtpSpec> smtp) {
+    /** @param smtp the running config's mail server, whose host email's circuit breaker is kept for */
+    public Senders(Map<String, Sender> byType, java.util.function.Supplier<Optional<SmtpSpec>> smtp) {
         this.byType = Map.copyOf(byType);
         this.smtp = smtp;
     }
@@ -32,7 +33,7 @@ public final class Senders {
      */
     public String host(ChannelSpec destination) {
         if (destination.type().equals("email")) {
-            return "smtp:" + smtp.map(SmtpSpec::host).orElse("none");
+            return "smtp:" + smtp.get().map(SmtpSpec::host).orElse("none");
         }
         try {
             String host =
