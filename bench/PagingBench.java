@@ -1,0 +1,1031 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Paging latency (issue 4): how long after a trigger was committed the person's webhook holds the page.
+ *
+ * <p>A webhook receiver runs inside this process (com.sun.net.httpserver on 127.0.0.1, a virtual thread per
+ * request) and notes, by System.nanoTime, when each page's body has arrived, by the trigger's key found in it.
+ * Firewatch runs as a real {@code bin/firewatch serve} whose one service's escalation policy pages a webhook
+ * channel pointing at the receiver at once; each trigger ({@code POST /v2/enqueue}, a new {@code dedup_key}
+ * each) opens its own incident, and Firewatch answers 202 only after the commit, so latency = page arrived −
+ * 202 received, per incident. The anchor is the real Prometheus Alertmanager with {@code group_wait: 0s}, one
+ * group per alert ({@code group_by: ['...']}) and a webhook receiver of the same kind: latency = webhook arrived
+ * − {@code POST /api/v2/alerts} answered.
+ *
+ * <p>Per run and system, a fresh server and store: a warm-up (triggers one at a time, then a small burst), then
+ * the two measured scenarios: one at a time (each trigger waits for its page, then a short gap) and a burst
+ * (N triggers as fast as a number of concurrent connections allow). For Firewatch the store's own timestamps
+ * then split each incident's latency into stages (intake, alert stages, incident bus, outbox and send).
+ *
+ * <p>Run through bench/paging.sh, which builds the jar first. Loopback only; every loop and wait is bounded.
+ */
+public class PagingBench {
+    static final String ADMIN_PG = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    static final String ALERTMANAGER = "/usr/bin/prometheus-alertmanager";
+    static final String SECRET = "bench";
+    static final int CPUS = Runtime.getRuntime().availableProcessors();
+    static final Pattern KEY = Pattern.compile("pbk-[A-Za-z0-9-]+");
+    /** Converts System.nanoTime to epoch milliseconds, to line the bench's moments up with the store's. */
+    static final double EPOCH_MS_AT_NANO_ZERO = System.currentTimeMillis() - System.nanoTime() / 1e6;
+
+    // ---- options
+    static int runs = 3;
+    static List<String> systems = List.of("alertmanager", "sqlite", "postgresql");
+    static int warmup = 100;
+    static int warmupBurst = 200;
+    static int sequential = 300;
+    static int burst = 1000;
+    static int connections = 32;
+    static int gapMs = 50;
+    static int pageTimeoutSeconds = 10;
+    static int burstTimeoutSeconds = 120;
+    static double quietCores = 0.5;
+    static int maxWaitSeconds = 600;
+    static boolean profile = false;
+    static String command;
+    static Path work;
+
+    public static void main(String[] args) throws Exception {
+        command = "bench/paging.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
+        parse(args);
+        work = Files.createTempDirectory("firewatch-pagingbench");
+        System.err.printf("pagingbench: work directory %s%n", work);
+        List<Result> results = new ArrayList<>();
+        try (Receiver receiver = Receiver.start()) {
+            System.err.printf("pagingbench: webhook receiver on %s%n", receiver.url());
+            for (int run = 1; run <= runs; run++) {
+                for (String system : systems) {
+                    Result result = measure(system, run, receiver);
+                    results.add(result);
+                    System.err.println("  " + result.line());
+                }
+            }
+        }
+        String report = report(results);
+        System.out.print(report);
+        Files.writeString(work.resolve("report.md"), report);
+        System.err.printf("pagingbench: report also in %s%n", work.resolve("report.md"));
+    }
+
+    static void parse(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(value);
+                case "--systems" -> systems = Arrays.stream(value.split(","))
+                        .map(s -> s.equals("postgres") ? "postgresql" : s.equals("am") ? "alertmanager" : s)
+                        .toList();
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--warmup-burst" -> warmupBurst = Integer.parseInt(value);
+                case "--sequential" -> sequential = Integer.parseInt(value);
+                case "--burst" -> burst = Integer.parseInt(value.replace("_", "").replace(",", ""));
+                case "--connections" -> connections = Integer.parseInt(value);
+                case "--gap-ms" -> gapMs = Integer.parseInt(value);
+                case "--quiet-cores" -> quietCores = Double.parseDouble(value);
+                case "--max-wait" -> maxWaitSeconds = Integer.parseInt(value);
+                case "--profile" -> {
+                    profile = true;
+                    continue;
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --runs N"
+                        + " --systems alertmanager,sqlite,postgresql --warmup N --warmup-burst N --sequential N"
+                        + " --burst N --connections N --gap-ms MS --quiet-cores C --max-wait S --profile");
+            }
+            i++;
+        }
+        for (String s : systems) {
+            if (!Set.of("alertmanager", "sqlite", "postgresql").contains(s)) {
+                throw new IllegalArgumentException("--systems takes alertmanager, sqlite, postgresql; not " + s);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the receiver
+
+    /** Pages received, by trigger key: the moment (System.nanoTime) the whole body was in. */
+    static final class Pages {
+        final Map<String, CompletableFuture<Long>> byKey = new ConcurrentHashMap<>();
+        final AtomicInteger received = new AtomicInteger();
+        final AtomicInteger duplicates = new AtomicInteger();
+        final AtomicInteger badSignatures = new AtomicInteger();
+        final AtomicInteger withoutKey = new AtomicInteger();
+        final boolean signed;
+
+        Pages(boolean signed) {
+            this.signed = signed;
+        }
+
+        CompletableFuture<Long> of(String key) {
+            return byKey.computeIfAbsent(key, k -> new CompletableFuture<>());
+        }
+    }
+
+    /** The webhook receiver: notes each page's arrival, answers 200 with no body. */
+    record Receiver(HttpServer server, ExecutorService executor, Pages[] current) implements AutoCloseable {
+        static Receiver start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
+            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+            Pages[] current = {new Pages(false)};
+            server.createContext("/hook", exchange -> handle(exchange, current[0]));
+            server.setExecutor(executor);
+            server.start();
+            return new Receiver(server, executor, current);
+        }
+
+        static void handle(HttpExchange exchange, Pages pages) throws IOException {
+            try (exchange) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                long arrived = System.nanoTime();
+                pages.received.incrementAndGet();
+                String text = new String(body, StandardCharsets.UTF_8);
+                Set<String> keys = new LinkedHashSet<>();
+                Matcher m = KEY.matcher(text);
+                while (m.find()) {
+                    keys.add(m.group());
+                }
+                if (keys.isEmpty()) {
+                    pages.withoutKey.incrementAndGet();
+                }
+                for (String key : keys) {
+                    if (!pages.of(key).complete(arrived)) {
+                        pages.duplicates.incrementAndGet();
+                    }
+                }
+                if (pages.signed && !signatureHolds(exchange, body)) {
+                    pages.badSignatures.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(200, -1);
+            }
+        }
+
+        /** DESIGN §3.1: X-Firewatch-Signature = sha256=hex(HMAC-SHA256(secret, timestamp + "." + body)). */
+        static boolean signatureHolds(HttpExchange exchange, byte[] body) {
+            String timestamp = exchange.getRequestHeaders().getFirst("X-Firewatch-Timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("X-Firewatch-Signature");
+            if (timestamp == null || signature == null) {
+                return false;
+            }
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+                mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+                return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                        signature.getBytes(StandardCharsets.UTF_8));
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        }
+
+        void listen(Pages pages) {
+            current[0] = pages;
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- one system, one run
+
+    /** One scenario's figures: per trigger, its 202 (or 200) and its page, both as System.nanoTime. */
+    static final class Series {
+        final String name;
+        final Map<String, Long> accepted = new LinkedHashMap<>();
+        final Map<String, Long> paged = new HashMap<>();
+        int refused;
+        String firstRefusal;
+        long startedNanos, lastAcceptedNanos, lastPageNanos;
+        Map<String, Double> cores = new LinkedHashMap<>();
+
+        Series(String name) {
+            this.name = name;
+        }
+
+        /** Latencies in ms, a missing page as infinity (so a lost page cannot flatter a percentile). */
+        double[] latencies() {
+            double[] ms = new double[accepted.size()];
+            int i = 0;
+            for (var e : accepted.entrySet()) {
+                Long page = paged.get(e.getKey());
+                ms[i++] = page == null ? Double.POSITIVE_INFINITY : (page - e.getValue()) / 1e6;
+            }
+            Arrays.sort(ms);
+            return ms;
+        }
+
+        double percentile(double p) {
+            double[] ms = latencies();
+            return ms.length == 0 ? Double.NaN : ms[Math.min(ms.length - 1, (int) Math.ceil(p * ms.length) - 1)];
+        }
+
+        long missing() {
+            return accepted.keySet().stream().filter(k -> !paged.containsKey(k)).count();
+        }
+
+        /** Pages that arrived before this process had read the 202 (the latency is negative). */
+        long early() {
+            return accepted.entrySet().stream()
+                    .filter(e -> paged.containsKey(e.getKey()) && paged.get(e.getKey()) < e.getValue())
+                    .count();
+        }
+
+        String figures() {
+            return accepted.isEmpty() ? "–" : String.format(Locale.ROOT, "%s / %s / %s", ms(percentile(0.5)),
+                    ms(percentile(0.99)), ms(percentile(1.0)));
+        }
+    }
+
+    static final class Result {
+        String system;
+        int run;
+        double load1, load5;
+        double othersBefore;
+        String note = "";
+        Series sequential, burst;
+        Pages pages;
+        Stages stagesSequential, stagesBurst;
+        String profileSummary;
+
+        String label() {
+            return label(system);
+        }
+
+        static String label(String system) {
+            return switch (system) {
+                case "sqlite" -> "Firewatch SQLite";
+                case "postgresql" -> "Firewatch PostgreSQL";
+                default -> "Alertmanager 0.25";
+            };
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "%s run %d: one at a time p50/p99/max %s ms; %,d at once %s ms, last"
+                            + " page %.0f ms after the first send (intake %.0f ms); missing %d/%d, duplicates %d, bad"
+                            + " signatures %d, early %d; load %.2f, others %.2f cores%s",
+                    label(), run, sequential.figures(), burst.accepted.size(), burst.figures(),
+                    (burst.lastPageNanos - burst.startedNanos) / 1e6,
+                    (burst.lastAcceptedNanos - burst.startedNanos) / 1e6, sequential.missing(), burst.missing(),
+                    pages.duplicates.get(), pages.badSignatures.get(), sequential.early() + burst.early(), load1,
+                    othersBefore, note.isEmpty() ? "" : "; " + note);
+        }
+    }
+
+    static Result measure(String system, int run, Receiver receiver) throws Exception {
+        Result result = new Result();
+        result.system = system;
+        result.run = run;
+        waitForQuiet(result);
+        Path dir = Files.createDirectories(work.resolve(system + "-run" + run));
+        System.err.printf("pagingbench: %s run %d (load %.2f, others %.2f cores before start)%n", result.label(), run,
+                result.load1, result.othersBefore);
+        result.pages = new Pages(!system.equals("alertmanager"));
+        receiver.listen(result.pages);
+        Server server = system.equals("alertmanager")
+                ? startAlertmanager(dir, receiver.url())
+                : startFirewatch(system, dir, receiver.url(), run);
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        Trigger trigger = server.trigger(http);
+        String tag = "pbk-" + run + "-" + (system.equals("alertmanager") ? "am" : system.substring(0, 2)) + "-";
+        try {
+            oneAtATime(trigger, result.pages, tag + "w-", warmup, new Series("warm-up"), server);
+            if (warmupBurst > 0) {
+                atOnce(trigger, result.pages, tag + "v-", warmupBurst, new Series("warm-up burst"), server);
+            }
+            Thread.sleep(500);
+            result.sequential = oneAtATime(trigger, result.pages, tag + "s-", sequential,
+                    new Series("one at a time"), server);
+            Thread.sleep(500);
+            result.burst = atOnce(trigger, result.pages, tag + "b-", burst,
+                    new Series(String.format("%,d at once", burst)), server);
+            if (server.jdbcUrl() != null) {
+                Thread.sleep(1_000); // the last deliveries' records, outside the timing
+                result.stagesSequential = Stages.of(server, result.sequential);
+                result.stagesBurst = Stages.of(server, result.burst);
+            }
+            if (profile && server.jdbcUrl() != null) {
+                result.profileSummary = dumpProfile(server, dir, result.burst);
+            }
+        } finally {
+            server.stop();
+        }
+        return result;
+    }
+
+    /** Sends one trigger (a new key each), returning the System.nanoTime its 2xx was read; throws on a refusal. */
+    @FunctionalInterface
+    interface Trigger {
+        long send(String key) throws Exception;
+    }
+
+    static Series oneAtATime(Trigger trigger, Pages pages, String prefix, int count, Series series, Server server)
+            throws Exception {
+        series.startedNanos = System.nanoTime();
+        long[] cpu = Cpu.snapshot(server.process().pid());
+        for (int i = 0; i < count; i++) {
+            String key = prefix + String.format("%05d", i);
+            CompletableFuture<Long> page = pages.of(key);
+            long accepted;
+            try {
+                accepted = trigger.send(key);
+            } catch (Refused refused) {
+                refusal(series, refused);
+                continue;
+            }
+            series.accepted.put(key, accepted);
+            series.lastAcceptedNanos = accepted;
+            try {
+                long at = page.get(pageTimeoutSeconds, TimeUnit.SECONDS);
+                series.paged.put(key, at);
+                series.lastPageNanos = Math.max(series.lastPageNanos, at);
+            } catch (TimeoutException lost) {
+                System.err.printf("pagingbench: no page for %s within %d s%n", key, pageTimeoutSeconds);
+            }
+            if (!server.process().isAlive()) {
+                throw new IllegalStateException("the server died; see its log in " + work);
+            }
+            Thread.sleep(gapMs);
+        }
+        series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
+        return series;
+    }
+
+    static Series atOnce(Trigger trigger, Pages pages, String prefix, int count, Series series, Server server)
+            throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = prefix + String.format("%05d", i);
+            keys.add(key);
+            pages.of(key);
+        }
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        long[] cpu = Cpu.snapshot(server.process().pid());
+        List<Refused> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService senders = Executors.newFixedThreadPool(connections);
+        series.startedNanos = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            running.add(senders.submit(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    String key = keys.get(i);
+                    try {
+                        accepted.put(key, trigger.send(key));
+                    } catch (Refused refused) {
+                        refusals.add(refused);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get(burstTimeoutSeconds, TimeUnit.SECONDS);
+        }
+        senders.shutdown();
+        refusals.forEach(r -> refusal(series, r));
+        for (String key : keys) {
+            Long at = accepted.get(key);
+            if (at != null) {
+                series.accepted.put(key, at);
+                series.lastAcceptedNanos = Math.max(series.lastAcceptedNanos, at);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(burstTimeoutSeconds);
+        for (String key : series.accepted.keySet()) {
+            try {
+                long at = pages.of(key).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                series.paged.put(key, at);
+                series.lastPageNanos = Math.max(series.lastPageNanos, at);
+            } catch (TimeoutException lost) {
+                // counted as missing
+            }
+        }
+        series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
+        if (series.missing() > 0) {
+            System.err.printf("pagingbench: %s: %d of %d pages did not arrive within %d s%n", series.name,
+                    series.missing(), series.accepted.size(), burstTimeoutSeconds);
+        }
+        return series;
+    }
+
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    static void refusal(Series series, Refused refused) {
+        if (series.refused++ == 0) {
+            series.firstRefusal = refused.getMessage();
+            System.err.printf("pagingbench: %s: refused: %s%n", series.name, refused.getMessage());
+        }
+        if (series.refused > 20) {
+            throw new IllegalStateException("more than 20 triggers refused in " + series.name + "; first: "
+                    + series.firstRefusal);
+        }
+    }
+
+    // ---------------------------------------------------------------- servers
+
+    /**
+     * A running server: its process, port, how to send it a trigger, and for Firewatch its store's JDBC URL
+     * (for the stage timestamps) and its PostgreSQL database, dropped when it stops.
+     */
+    record Server(Process process, int port, boolean firewatch, String jdbcUrl, String pgName, Path dir) {
+        Trigger trigger(HttpClient http) {
+            String base = "http://127.0.0.1:" + port;
+            if (firewatch) {
+                URI uri = URI.create(base + "/v2/enqueue");
+                return key -> post(http, uri, """
+                        {"routing_key":"bench-key","event_action":"trigger","dedup_key":"%s",\
+                        "payload":{"summary":"paging bench %s","source":"pagingbench","severity":"critical"}}"""
+                        .formatted(key, key), 202);
+            }
+            URI uri = URI.create(base + "/api/v2/alerts");
+            return key -> post(http, uri, """
+                    [{"labels":{"alertname":"PagingBench","bench_key":"%s","severity":"critical"},\
+                    "annotations":{"summary":"paging bench %s"}}]""".formatted(key, key), 200);
+        }
+
+        static long post(HttpClient http, URI uri, String body, int expected) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long at = System.nanoTime();
+            if (response.statusCode() != expected) {
+                throw new Refused(response.statusCode() + " " + response.body());
+            }
+            return at;
+        }
+
+        Connection connect() throws Exception {
+            return DriverManager.getConnection(jdbcUrl);
+        }
+
+        void stop() throws Exception {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            if (pgName != null) {
+                try (Connection c = DriverManager.getConnection(ADMIN_PG)) {
+                    c.createStatement().execute("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
+                } catch (Exception e) {
+                    System.err.println("pagingbench: could not drop " + pgName + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Server startFirewatch(String vendor, Path dir, String hook, int run) throws Exception {
+        String storeUrl = "";
+        String pgName = null;
+        if (vendor.equals("postgresql")) {
+            pgName = "firewatch_pagingbench_" + ProcessHandle.current().pid() + "_" + run;
+            try (Connection c = DriverManager.getConnection(ADMIN_PG)) {
+                c.createStatement().execute("CREATE DATABASE " + pgName);
+            }
+            storeUrl = "jdbc:postgresql://127.0.0.1:5432/" + pgName + "?user=postgres";
+        }
+        Path config = dir.resolve("firewatch.yaml");
+        Files.writeString(config, """
+                server:
+                  host: 127.0.0.1
+                store:
+                  url: "%s"
+                auth:
+                  api_requests_per_minute: 1000000
+                users:
+                  - name: admin
+                    role: admin
+                channels:
+                  - {name: bench-hook, type: webhook, url: "%s", secret: %s}
+                services:
+                  - {name: bench, integration_key: bench-key}
+                escalation_policies:
+                  - name: bench
+                    services: [bench]
+                    steps: [{channels: [bench-hook], wait: 30m}]
+                """.formatted(storeUrl, hook, SECRET));
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("bin/firewatch", "serve", "--config", config.toString(), "--data",
+                dir.resolve("data").toString(), "--port", Integer.toString(port));
+        builder.environment().put("FIREWATCH_ADMIN_PASSWORD", "paging-bench-admin-password");
+        builder.environment().put("FIREWATCH_JAVA_OPTS", javaOpts());
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile());
+        Process process = builder.start();
+        String jdbc = pgName != null ? storeUrl : "jdbc:sqlite:" + dir.resolve("data/firewatch.db");
+        Server server = new Server(process, port, true, jdbc, pgName, dir);
+        try {
+            waitReady(process, "http://127.0.0.1:" + port + "/readyz", dir);
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return server;
+    }
+
+    static String javaOpts() {
+        String base = System.getenv().getOrDefault("FIREWATCH_JAVA_OPTS", "-Xmx384m");
+        // Recorded from the start, in memory; dumped with jcmd after the burst, summarized over the burst only.
+        return profile ? base + " -XX:StartFlightRecording=name=bench,settings=profile,maxage=10m" : base;
+    }
+
+    static Server startAlertmanager(Path dir, String hook) throws Exception {
+        Path config = dir.resolve("alertmanager.yml");
+        Files.writeString(config, """
+                route:
+                  receiver: hook
+                  group_by: ['...']
+                  group_wait: 0s
+                  group_interval: 1s
+                  repeat_interval: 4h
+                receivers:
+                  - name: hook
+                    webhook_configs:
+                      - url: "%s"
+                        send_resolved: false
+                """.formatted(hook));
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(ALERTMANAGER, "--config.file=" + config,
+                "--storage.path=" + Files.createDirectories(dir.resolve("data")),
+                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=", "--log.level=warn");
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile());
+        Process process = builder.start();
+        Server server = new Server(process, port, false, null, null, dir);
+        try {
+            waitReady(process, "http://127.0.0.1:" + port + "/-/ready", dir);
+        } catch (Exception e) {
+            server.stop();
+            throw e;
+        }
+        return server;
+    }
+
+    static void waitReady(Process process, String url, Path dir) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited; see the log in " + dir);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("not ready after 60 s; see the log in " + dir);
+    }
+
+    // ---------------------------------------------------------------- where the time goes
+
+    /**
+     * Each incident's latency split by the store's own moments (epoch ms): the alert's first_seen_at (the request
+     * reached intake), the UUIDv7 time of its incident's "opened" event (the alert stages wrote it, in the
+     * consumer's transaction) and of its outbox row (the paging listener wrote it, in the incident bus's
+     * transaction). Millisecond resolution, so each stage is ±1 ms; their medians still say where time goes.
+     */
+    record Stages(int incidents, Map<String, double[]> byStage) {
+        static final List<String> NAMES = List.of(
+                "intake: request at the server → 202 read by the bench",
+                "202 → incident opened (journal consumer, alert stages)",
+                "opened → outbox row (consumer commit, incident bus, paging listener)",
+                "outbox row → page at the receiver (bus commit, outbox claim, send)");
+
+        static Stages of(Server server, Series series) throws Exception {
+            Map<String, long[]> store = new HashMap<>();
+            try (Connection c = server.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT a.dedup_key, a.first_seen_at, e.id, o.id"
+                            + " FROM alert_alert a"
+                            + " JOIN incident_event e ON e.incident_id = a.incident_id AND e.kind = 'opened'"
+                            + " JOIN notify_outbox o ON o.incident_id = a.incident_id"
+                            + " AND o.event = 'incident.triggered'")) {
+                while (rs.next()) {
+                    store.put(rs.getString(1), new long[] {rs.getLong(2), uuidMillis(rs.getString(3)),
+                        uuidMillis(rs.getString(4))});
+                }
+            }
+            List<double[]> rows = new ArrayList<>();
+            for (var e : series.accepted.entrySet()) {
+                long[] t = store.get(e.getKey());
+                Long page = series.paged.get(e.getKey());
+                if (t == null || page == null) {
+                    continue;
+                }
+                double accepted = epochMs(e.getValue());
+                double arrived = epochMs(page);
+                rows.add(new double[] {accepted - t[0], t[1] - accepted, t[2] - t[1], arrived - t[2]});
+            }
+            Map<String, double[]> byStage = new LinkedHashMap<>();
+            for (int i = 0; i < NAMES.size(); i++) {
+                int stage = i;
+                double[] values = rows.stream().mapToDouble(r -> r[stage]).sorted().toArray();
+                byStage.put(NAMES.get(i), values);
+            }
+            return new Stages(rows.size(), byStage);
+        }
+
+        static long uuidMillis(String id) {
+            return UUID.fromString(id).getMostSignificantBits() >>> 16;
+        }
+
+        static double epochMs(long nanos) {
+            return EPOCH_MS_AT_NANO_ZERO + nanos / 1e6;
+        }
+
+        static double percentile(double[] sorted, double p) {
+            return sorted.length == 0 ? Double.NaN
+                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    // ---------------------------------------------------------------- JFR
+
+    static String dumpProfile(Server server, Path dir, Series window) throws Exception {
+        Path jfr = dir.resolve("profile.jfr");
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(server.process().pid()), "JFR.dump", "name=bench", "filename=" + jfr)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("jcmd.log").toFile()).start();
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || !Files.exists(jfr)) {
+            return "no recording: see " + dir.resolve("jcmd.log");
+        }
+        Instant from = Instant.ofEpochMilli((long) Stages.epochMs(window.startedNanos));
+        Instant to = Instant.ofEpochMilli((long) Stages.epochMs(window.lastPageNanos) + 1);
+        String summary = summarizeJfr(jfr, from, to);
+        Files.writeString(dir.resolve("profile.txt"), summary);
+        System.err.println(summary);
+        return summary;
+    }
+
+    /** Where the server's threads were during the burst: on CPU (execution samples) and waiting (park, monitor). */
+    static String summarizeJfr(Path file, Instant from, Instant to) throws IOException {
+        Map<String, Integer> byThread = new HashMap<>();
+        Map<String, Map<String, Integer>> perThread = new HashMap<>();
+        Map<String, Long> waits = new HashMap<>();
+        int samples = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if (event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
+                continue;
+            }
+            String type = event.getEventType().getName();
+            RecordedStackTrace stack = event.getStackTrace();
+            if (stack == null || stack.getFrames().isEmpty()) {
+                continue;
+            }
+            if (type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")
+                    || type.equals("jdk.JavaMonitorWait") || type.equals("jdk.SocketRead")) {
+                var thread = event.getThread();
+                String who = thread == null ? "?" : thread.isVirtual() ? "virtual"
+                        : String.valueOf(thread.getJavaName()).replaceAll("\\d+", "#");
+                String where = stack.getFrames().stream().map(PagingBench::frame)
+                        .filter(f -> f.startsWith("dev.firewatch")).findFirst().orElse(frame(stack.getFrames().getFirst()));
+                waits.merge(who + " " + type.substring(4) + " in " + where, event.getDuration().toMillis(), Long::sum);
+                continue;
+            }
+            if (!type.equals("jdk.ExecutionSample")) {
+                continue;
+            }
+            var thread = event.getThread("sampledThread");
+            String name = thread == null ? "?" : thread.isVirtual() ? "virtual"
+                    : String.valueOf(thread.getJavaName()).replaceAll("\\d+", "#");
+            samples++;
+            byThread.merge(name, 1, Integer::sum);
+            String ours = stack.getFrames().stream().map(PagingBench::frame)
+                    .filter(f -> f.startsWith("dev.firewatch")).findFirst().orElse("(no Firewatch frame)");
+            perThread.computeIfAbsent(name, k -> new HashMap<>())
+                    .merge(frame(stack.getFrames().getFirst()) + " ← " + ours, 1, Integer::sum);
+        }
+        StringBuilder s = new StringBuilder(String.format("JFR %s, %s to %s: %d execution samples%n", file, from, to,
+                samples));
+        s.append("\nExecution samples by thread:\n");
+        top(byThread, 8).forEach(e -> s.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
+        for (var t : top(byThread, 4)) {
+            s.append("\nTop frames of ").append(t.getKey()).append(" (top frame ← first Firewatch frame):\n");
+            top(perThread.get(t.getKey()), 6).forEach(e ->
+                    s.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
+        }
+        s.append("\nWaits recorded (the profile settings keep parks and monitor waits of 10 ms or more), total ms:\n");
+        waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> s.append(String.format(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey())));
+        return s.toString();
+    }
+
+    static <K> List<Map.Entry<K, Integer>> top(Map<K, Integer> counts, int limit) {
+        return counts.entrySet().stream().sorted(Map.Entry.<K, Integer>comparingByValue().reversed()).limit(limit)
+                .toList();
+    }
+
+    static String frame(RecordedFrame f) {
+        return f.getMethod().getType().getName() + "." + f.getMethod().getName();
+    }
+
+    // ---------------------------------------------------------------- the machine
+
+    /** Waits, bounded, until others leave the machine mostly idle; records what it saw. */
+    static void waitForQuiet(Result result) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxWaitSeconds);
+        while (true) {
+            long[] a = Cpu.machine();
+            Thread.sleep(3000);
+            long[] b = Cpu.machine();
+            result.othersBefore = (b[1] - a[1]) / (double) Math.max(1, b[0] - a[0]) * CPUS;
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            result.load1 = Double.parseDouble(load[0]);
+            result.load5 = Double.parseDouble(load[1]);
+            if (result.othersBefore <= quietCores) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                result.note = String.format(Locale.ROOT, "busy: others used %.2f cores when measuring began",
+                        result.othersBefore);
+                return;
+            }
+            System.err.printf("pagingbench: others use %.2f cores (load %.2f); waiting%n", result.othersBefore,
+                    result.load1);
+            Thread.sleep(5000);
+        }
+    }
+
+    /** CPU ticks from /proc: the machine, the server, every postgres process, this benchmark. */
+    static final class Cpu {
+        /** {total, busy, server, postgres, bench} in ticks. */
+        static long[] snapshot(long serverPid) throws IOException {
+            long[] machine = machine();
+            long postgres = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path dir : dirs.toList()) {
+                    String name = dir.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit)) {
+                        String[] stat = stat(Long.parseLong(name));
+                        if (stat != null && stat[0].equals("postgres")) {
+                            postgres += ticks(stat);
+                        }
+                    }
+                }
+            }
+            String[] server = stat(serverPid);
+            String[] self = stat(ProcessHandle.current().pid());
+            return new long[] {machine[0], machine[1], server == null ? 0 : ticks(server), postgres,
+                self == null ? 0 : ticks(self)};
+        }
+
+        /** Cores used over the interval by the server, PostgreSQL, this benchmark, everything else; idle. */
+        static Map<String, Double> split(long[] a, long[] b) {
+            Map<String, Double> cores = new LinkedHashMap<>();
+            double perCore = Math.max(1, b[0] - a[0]) / (double) CPUS;
+            double busy = (b[1] - a[1]) / perCore;
+            double server = (b[2] - a[2]) / perCore;
+            double postgres = Math.max(0, (b[3] - a[3]) / perCore); // an exiting process takes its ticks along
+            double bench = (b[4] - a[4]) / perCore;
+            cores.put("server", server);
+            cores.put("postgres", postgres);
+            cores.put("bench", bench);
+            cores.put("others", Math.max(0, busy - server - postgres - bench));
+            cores.put("idle", Math.max(0, CPUS - busy));
+            return cores;
+        }
+
+        /** {total, busy} over all CPUs. */
+        static long[] machine() throws IOException {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total, total - idle};
+        }
+
+        /** The fields of /proc/PID/stat from the command name on (its parentheses removed), or null. */
+        static String[] stat(long pid) {
+            try {
+                String text = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                int open = text.indexOf('(');
+                int close = text.lastIndexOf(')');
+                String[] rest = text.substring(close + 2).split(" ");
+                String[] out = new String[rest.length + 1];
+                out[0] = text.substring(open + 1, close);
+                System.arraycopy(rest, 0, out, 1, rest.length);
+                return out;
+            } catch (IOException | RuntimeException gone) {
+                return null;
+            }
+        }
+
+        /** utime + stime: fields 14 and 15 of stat, here 12 and 13 after the name. */
+        static long ticks(String[] stat) {
+            return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+        }
+    }
+
+    // ---------------------------------------------------------------- the report
+
+    static String ms(double v) {
+        if (Double.isInfinite(v)) {
+            return "lost";
+        }
+        return v < 10 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String cores(Map<String, Double> cores) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f / %.2f", cores.get("server"),
+                cores.get("postgres"), cores.get("bench"), cores.get("others"), cores.get("idle"));
+    }
+
+    /** The run whose p99 is the median of the runs' p99s for this system and scenario. */
+    static Result medianRun(List<Result> results, String system, boolean burstScenario) {
+        List<Result> of = results.stream().filter(r -> r.system.equals(system))
+                .sorted((a, b) -> Double.compare(scenario(a, burstScenario).percentile(0.99),
+                        scenario(b, burstScenario).percentile(0.99)))
+                .toList();
+        return of.isEmpty() ? null : of.get((of.size() - 1) / 2);
+    }
+
+    static Series scenario(Result r, boolean burstScenario) {
+        return burstScenario ? r.burst : r.sequential;
+    }
+
+    static String report(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        String when = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        out.append(String.format(Locale.ROOT, "Paging latency, %s UTC: `%s`%n%n", when, command));
+        out.append(String.format(Locale.ROOT, "%d run(s); per run and system a fresh server and store; warm-up %d"
+                        + " triggers one at a time and a burst of %d; then %d one at a time (each waits for its page,"
+                        + " then %d ms) and %,d at once over %d connections. Firewatch JVM options: %s. %d CPUs shared"
+                        + " by the servers, PostgreSQL, the benchmark (sender and receiver) and anyone else.%n%n",
+                runs, warmup, warmupBurst, sequential, gapMs, burst, connections, javaOpts(), CPUS));
+        out.append("Latency = the page's body in at the receiver − the trigger's 2xx read by the sender (Firewatch:"
+                + " 202 of `POST /v2/enqueue`, answered after the commit; Alertmanager: 200 of `POST /api/v2/alerts`,"
+                + " group_wait 0s). Median run per cell (by p99); ms, p50 / p99 / max.\n\n");
+        List<String> present = systems.stream().filter(s -> results.stream().anyMatch(r -> r.system.equals(s)))
+                .toList();
+        out.append("| scenario |");
+        present.forEach(s -> out.append(' ').append(Result.label(s)).append(" |"));
+        out.append(" target |\n|---|");
+        present.forEach(s -> out.append("---|"));
+        out.append("---|\n");
+        for (boolean b : new boolean[] {false, true}) {
+            out.append(b ? String.format("| %,d at once, per incident |", burst)
+                    : String.format("| one at a time (%d) |", sequential));
+            for (String s : present) {
+                Result r = medianRun(results, s, b);
+                out.append(' ').append(scenario(r, b).figures()).append(" (run ").append(r.run).append(") |");
+            }
+            out.append(b ? " p99 < 100 ms |\n" : " p99 < 10 ms |\n");
+        }
+        out.append(String.format("| %,d at once, first send → last page (median run) |", burst));
+        for (String s : present) {
+            List<Double> spans = results.stream().filter(r -> r.system.equals(s))
+                    .map(r -> (r.burst.lastPageNanos - r.burst.startedNanos) / 1e6).sorted().toList();
+            out.append(' ').append(ms(spans.get((spans.size() - 1) / 2))).append(" |");
+        }
+        out.append(" |\n");
+        out.append(String.format("| %,d at once, first send → last 2xx (median run) |", burst));
+        for (String s : present) {
+            List<Double> spans = results.stream().filter(r -> r.system.equals(s))
+                    .map(r -> (r.burst.lastAcceptedNanos - r.burst.startedNanos) / 1e6).sorted().toList();
+            out.append(' ').append(ms(spans.get((spans.size() - 1) / 2))).append(" |");
+        }
+        out.append(" |\n");
+
+        out.append("\nTargets (issue 4), Firewatch, median run:\n\n");
+        for (String s : present) {
+            if (s.equals("alertmanager")) {
+                continue;
+            }
+            double one = medianRun(results, s, false).sequential.percentile(0.99);
+            double many = medianRun(results, s, true).burst.percentile(0.99);
+            out.append(String.format(Locale.ROOT, "- %s: one at a time p99 %s ms (< 10: %s); %,d at once p99 %s ms"
+                            + " (< 100: %s)%n", Result.label(s), ms(one), one < 10 ? "met" : "**not met**", burst,
+                    ms(many), many < 100 ? "met" : "**not met**"));
+        }
+
+        out.append("\nEvery run (ms, p50 / p99 / max; the machine before each start; cores during the scenario:"
+                + " server / postgres / bench / others / idle):\n\n");
+        out.append("| system | run | load 1 / 5 min, others' cores before | one at a time | cores |"
+                + " at once, per incident | first send → last 2xx / last page | cores | missing, duplicate,"
+                + " bad signature, early |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f, %.2f%s | %s | %s | %s | %.0f / %.0f | %s"
+                            + " | %d, %d, %d, %d |%n", r.label(), r.run, r.load1, r.load5, r.othersBefore,
+                    r.note.isEmpty() ? "" : " (" + r.note + ")", r.sequential.figures(), cores(r.sequential.cores),
+                    r.burst.figures(), (r.burst.lastAcceptedNanos - r.burst.startedNanos) / 1e6,
+                    (r.burst.lastPageNanos - r.burst.startedNanos) / 1e6, cores(r.burst.cores),
+                    r.sequential.missing() + r.burst.missing(), r.pages.duplicates.get(), r.pages.badSignatures.get(),
+                    r.sequential.early() + r.burst.early()));
+        }
+
+        boolean anyStages = results.stream().anyMatch(r -> r.stagesBurst != null);
+        if (anyStages) {
+            out.append("\nWhere Firewatch's time goes, median run, from the store's own timestamps (epoch ms: the"
+                    + " alert's first_seen_at, the UUIDv7 times of the incident's `opened` event and of its outbox"
+                    + " row; ±1 ms each), ms p50 / p99:\n\n");
+            out.append("| stage |");
+            List<String> fw = present.stream().filter(s -> !s.equals("alertmanager")).toList();
+            for (String s : fw) {
+                out.append(' ').append(Result.label(s)).append(", one at a time | ").append(Result.label(s))
+                        .append(String.format(", %,d at once |", burst));
+            }
+            out.append("\n|---|");
+            fw.forEach(s -> out.append("---|---|"));
+            out.append('\n');
+            for (String stage : Stages.NAMES) {
+                out.append("| ").append(stage).append(" |");
+                for (String s : fw) {
+                    for (boolean b : new boolean[] {false, true}) {
+                        Result r = medianRun(results, s, b);
+                        Stages st = b ? r.stagesBurst : r.stagesSequential;
+                        double[] v = st.byStage().get(stage);
+                        out.append(String.format(Locale.ROOT, " %s / %s |", ms(Stages.percentile(v, 0.5)),
+                                ms(Stages.percentile(v, 0.99))));
+                    }
+                }
+                out.append('\n');
+            }
+        }
+        for (Result r : results) {
+            if (r.profileSummary != null) {
+                out.append("\n#### JFR during the burst, ").append(r.label()).append(" run ").append(r.run)
+                        .append("\n\n```\n").append(r.profileSummary).append("```\n");
+            }
+        }
+        return out.toString();
+    }
+}
