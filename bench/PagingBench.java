@@ -159,6 +159,10 @@ public class PagingBench {
         final AtomicInteger duplicates = new AtomicInteger();
         final AtomicInteger badSignatures = new AtomicInteger();
         final AtomicInteger withoutKey = new AtomicInteger();
+        /** Requests that asked to switch to HTTP/2 (h2c); the receiver answers in HTTP/1.1 regardless. */
+        final AtomicInteger upgradeAsked = new AtomicInteger();
+        /** The sender's connections (its address and port): a new one per page costs a TCP handshake. */
+        final Set<String> connections = ConcurrentHashMap.newKeySet();
         final boolean signed;
 
         Pages(boolean signed) {
@@ -190,6 +194,10 @@ public class PagingBench {
                 }
                 long arrived = System.nanoTime();
                 pages.received.incrementAndGet();
+                pages.connections.add(exchange.getRemoteAddress().toString());
+                if (exchange.getRequestHeaders().containsKey("Upgrade")) {
+                    pages.upgradeAsked.incrementAndGet();
+                }
                 String text = new String(body, StandardCharsets.UTF_8);
                 Set<String> keys = new LinkedHashSet<>();
                 Matcher m = KEY.matcher(text);
@@ -251,6 +259,7 @@ public class PagingBench {
     static final class Series {
         final String name;
         final Map<String, Long> accepted = new LinkedHashMap<>();
+        final Map<String, Long> sent = new HashMap<>();
         final Map<String, Long> paged = new HashMap<>();
         int refused;
         String firstRefusal;
@@ -273,9 +282,31 @@ public class PagingBench {
             return ms;
         }
 
+        /** From the request's start instead of its answer: what the sender waits in all. */
+        double[] fromSent() {
+            double[] ms = new double[accepted.size()];
+            int i = 0;
+            for (String key : accepted.keySet()) {
+                Long page = paged.get(key);
+                ms[i++] = page == null ? Double.POSITIVE_INFINITY : (page - sent.get(key)) / 1e6;
+            }
+            Arrays.sort(ms);
+            return ms;
+        }
+
         double percentile(double p) {
-            double[] ms = latencies();
-            return ms.length == 0 ? Double.NaN : ms[Math.min(ms.length - 1, (int) Math.ceil(p * ms.length) - 1)];
+            return pick(latencies(), p);
+        }
+
+        static double pick(double[] sorted, double p) {
+            return sorted.length == 0 ? Double.NaN
+                    : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+
+        String fromSentFigures() {
+            double[] ms = fromSent();
+            return ms.length == 0 ? "–" : String.format(Locale.ROOT, "%s / %s / %s", ms(pick(ms, 0.5)),
+                    ms(pick(ms, 0.99)), ms(pick(ms, 1.0)));
         }
 
         long missing() {
@@ -321,11 +352,12 @@ public class PagingBench {
         String line() {
             return String.format(Locale.ROOT, "%s run %d: one at a time p50/p99/max %s ms; %,d at once %s ms, last"
                             + " page %.0f ms after the first send (intake %.0f ms); missing %d/%d, duplicates %d, bad"
-                            + " signatures %d, early %d; load %.2f, others %.2f cores%s",
+                            + " signatures %d, early %d, h2c upgrade asked %d, sender connections %d for %d pages; load %.2f, others %.2f cores%s",
                     label(), run, sequential.figures(), burst.accepted.size(), burst.figures(),
                     (burst.lastPageNanos - burst.startedNanos) / 1e6,
                     (burst.lastAcceptedNanos - burst.startedNanos) / 1e6, sequential.missing(), burst.missing(),
-                    pages.duplicates.get(), pages.badSignatures.get(), sequential.early() + burst.early(), load1,
+                    pages.duplicates.get(), pages.badSignatures.get(), sequential.early() + burst.early(),
+                    pages.upgradeAsked.get(), pages.connections.size(), pages.received.get(), load1,
                     othersBefore, note.isEmpty() ? "" : "; " + note);
         }
     }
@@ -388,6 +420,7 @@ public class PagingBench {
             String key = prefix + String.format("%05d", i);
             CompletableFuture<Long> page = pages.of(key);
             long accepted;
+            long sent = System.nanoTime();
             try {
                 accepted = trigger.send(key);
             } catch (Refused refused) {
@@ -395,6 +428,7 @@ public class PagingBench {
                 continue;
             }
             series.accepted.put(key, accepted);
+            series.sent.put(key, sent);
             series.lastAcceptedNanos = accepted;
             try {
                 long at = page.get(pageTimeoutSeconds, TimeUnit.SECONDS);
@@ -421,6 +455,7 @@ public class PagingBench {
             pages.of(key);
         }
         Map<String, Long> accepted = new ConcurrentHashMap<>();
+        Map<String, Long> sent = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         long[] cpu = Cpu.snapshot(server.process().pid());
         List<Refused> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -432,6 +467,7 @@ public class PagingBench {
                 for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                     String key = keys.get(i);
                     try {
+                        sent.put(key, System.nanoTime());
                         accepted.put(key, trigger.send(key));
                     } catch (Refused refused) {
                         refusals.add(refused);
@@ -449,6 +485,7 @@ public class PagingBench {
             Long at = accepted.get(key);
             if (at != null) {
                 series.accepted.put(key, at);
+                series.sent.put(key, sent.get(key));
                 series.lastAcceptedNanos = Math.max(series.lastAcceptedNanos, at);
             }
         }
@@ -933,7 +970,9 @@ public class PagingBench {
                 runs, warmup, warmupBurst, sequential, gapMs, burst, connections, javaOpts(), CPUS));
         out.append("Latency = the page's body in at the receiver − the trigger's 2xx read by the sender (Firewatch:"
                 + " 202 of `POST /v2/enqueue`, answered after the commit; Alertmanager: 200 of `POST /api/v2/alerts`,"
-                + " group_wait 0s). Median run per cell (by p99); ms, p50 / p99 / max.\n\n");
+                + " group_wait 0s; it may send the webhook before its answer is read, so its latency can be"
+                + " negative); \"from the request's start\" counts from the trigger's POST being sent instead. Median"
+                + " run per cell (by p99); ms, p50 / p99 / max.\n\n");
         List<String> present = systems.stream().filter(s -> results.stream().anyMatch(r -> r.system.equals(s)))
                 .toList();
         out.append("| scenario |");
@@ -949,6 +988,15 @@ public class PagingBench {
                 out.append(' ').append(scenario(r, b).figures()).append(" (run ").append(r.run).append(") |");
             }
             out.append(b ? " p99 < 100 ms |\n" : " p99 < 10 ms |\n");
+        }
+        for (boolean b : new boolean[] {false, true}) {
+            out.append(b ? String.format("| %,d at once, from the request's start |", burst)
+                    : "| one at a time, from the request's start |");
+            for (String s : present) {
+                Result r = medianRun(results, s, b);
+                out.append(' ').append(scenario(r, b).fromSentFigures()).append(" (run ").append(r.run).append(") |");
+            }
+            out.append(" |\n");
         }
         out.append(String.format("| %,d at once, first send → last page (median run) |", burst));
         for (String s : present) {
@@ -981,7 +1029,7 @@ public class PagingBench {
                 + " server / postgres / bench / others / idle):\n\n");
         out.append("| system | run | load 1 / 5 min, others' cores before | one at a time | cores |"
                 + " at once, per incident | first send → last 2xx / last page | cores | missing, duplicate,"
-                + " bad signature, early |\n|---|---|---|---|---|---|---|---|---|\n");
+                + " bad signature, early (page before the 2xx was read) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             out.append(String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f, %.2f%s | %s | %s | %s | %.0f / %.0f | %s"
                             + " | %d, %d, %d, %d |%n", r.label(), r.run, r.load1, r.load5, r.othersBefore,
