@@ -265,6 +265,7 @@ public class PagingBench {
         String firstRefusal;
         long startedNanos, lastAcceptedNanos, lastPageNanos;
         Map<String, Double> cores = new LinkedHashMap<>();
+        String busiest = "";
 
         Series(String name) {
             this.name = name;
@@ -358,7 +359,8 @@ public class PagingBench {
                     (burst.lastAcceptedNanos - burst.startedNanos) / 1e6, sequential.missing(), burst.missing(),
                     pages.duplicates.get(), pages.badSignatures.get(), sequential.early() + burst.early(),
                     pages.upgradeAsked.get(), pages.connections.size(), pages.received.get(), load1,
-                    othersBefore, note.isEmpty() ? "" : "; " + note);
+                    othersBefore, note.isEmpty() ? "" : "; " + note)
+                    + "; busiest server threads in the burst (cores): " + burst.busiest;
         }
     }
 
@@ -458,6 +460,7 @@ public class PagingBench {
         Map<String, Long> sent = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         long[] cpu = Cpu.snapshot(server.process().pid());
+        var threadsBefore = Cpu.threads(server.process().pid());
         List<Refused> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService senders = Executors.newFixedThreadPool(connections);
         series.startedNanos = System.nanoTime();
@@ -500,6 +503,8 @@ public class PagingBench {
             }
         }
         series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
+        series.busiest = Cpu.busiest(threadsBefore, Cpu.threads(server.process().pid()),
+                (System.nanoTime() - series.startedNanos) / 1e9, 6);
         if (series.missing() > 0) {
             System.err.printf("pagingbench: %s: %d of %d pages did not arrive within %d s%n", series.name,
                     series.missing(), series.accepted.size(), burstTimeoutSeconds);
@@ -926,6 +931,43 @@ public class PagingBench {
             }
         }
 
+        /** CPU ticks per thread of the process, by thread id, with names (digits folded to #). */
+        static Map<Long, Map.Entry<String, Long>> threads(long pid) {
+            Map<Long, Map.Entry<String, Long>> out = new HashMap<>();
+            try (var dirs = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path t : dirs.toList()) {
+                    try {
+                        String text = Files.readString(t.resolve("stat"));
+                        int open = text.indexOf('(');
+                        int close = text.lastIndexOf(')');
+                        String[] rest = text.substring(close + 2).split(" ");
+                        out.put(Long.parseLong(t.getFileName().toString()), Map.entry(
+                                text.substring(open + 1, close).replaceAll("\\d+", "#"),
+                                Long.parseLong(rest[11]) + Long.parseLong(rest[12])));
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended
+                    }
+                }
+            } catch (IOException gone) {
+                // the process ended
+            }
+            return out;
+        }
+
+        /** The busiest threads between two snapshots, as "name cores", over {@code seconds} of wall time. */
+        static String busiest(Map<Long, Map.Entry<String, Long>> a, Map<Long, Map.Entry<String, Long>> b,
+                double seconds, int limit) {
+            Map<String, Double> byName = new HashMap<>();
+            for (var e : b.entrySet()) {
+                long before = a.containsKey(e.getKey()) ? a.get(e.getKey()).getValue() : 0;
+                byName.merge(e.getValue().getKey(), (e.getValue().getValue() - before) / 100.0 / seconds,
+                        Double::sum);
+            }
+            return byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .limit(limit).map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
         /** utime + stime: fields 14 and 15 of stat, here 12 and 13 after the name. */
         static long ticks(String[] stat) {
             return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
@@ -1038,6 +1080,11 @@ public class PagingBench {
                     (r.burst.lastPageNanos - r.burst.startedNanos) / 1e6, cores(r.burst.cores),
                     r.sequential.missing() + r.burst.missing(), r.pages.duplicates.get(), r.pages.badSignatures.get(),
                     r.sequential.early() + r.burst.early()));
+        }
+
+        out.append("\nBusiest server threads from the burst's first send to its last page (cores):\n\n");
+        for (Result r : results) {
+            out.append(String.format(Locale.ROOT, "- %s run %d: %s%n", r.label(), r.run, r.burst.busiest));
         }
 
         boolean anyStages = results.stream().anyMatch(r -> r.stagesBurst != null);
