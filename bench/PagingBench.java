@@ -445,7 +445,15 @@ public class PagingBench {
             Thread.sleep(gapMs);
         }
         series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
+        window(series);
         return series;
+    }
+
+    /** Says on stderr when a scenario ran, to find it in a recording or a log. */
+    static void window(Series series) {
+        System.err.printf("pagingbench: %s from %s to %s%n", series.name,
+                Instant.ofEpochMilli((long) Stages.epochMs(series.startedNanos)),
+                Instant.ofEpochMilli((long) Stages.epochMs(Math.max(series.lastPageNanos, series.lastAcceptedNanos))));
     }
 
     static Series atOnce(Trigger trigger, Pages pages, String prefix, int count, Series series, Server server)
@@ -505,6 +513,7 @@ public class PagingBench {
         series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
         series.busiest = Cpu.busiest(threadsBefore, Cpu.threads(server.process().pid()),
                 (System.nanoTime() - series.startedNanos) / 1e9, 6);
+        window(series);
         if (series.missing() > 0) {
             System.err.printf("pagingbench: %s: %d of %d pages did not arrive within %d s%n", series.name,
                     series.missing(), series.accepted.size(), burstTimeoutSeconds);
@@ -642,7 +651,10 @@ public class PagingBench {
     static String javaOpts() {
         String base = System.getenv().getOrDefault("FIREWATCH_JAVA_OPTS", "-Xmx384m");
         // Recorded from the start, in memory; dumped with jcmd after the burst, summarized over the burst only.
-        return profile ? base + " -XX:StartFlightRecording=name=bench,settings=profile,maxage=10m" : base;
+        // method-profiling=max samples every millisecond and locking-threshold=1ms keeps parks from 1 ms: the
+        // stages here take milliseconds, so the profile settings' 10 to 20 ms would see little of them.
+        return profile ? base + " -XX:StartFlightRecording=name=bench,settings=profile,method-profiling=max,"
+                + "locking-threshold=1ms,maxage=10m" : base;
     }
 
     static Server startAlertmanager(Path dir, String hook) throws Exception {
@@ -699,14 +711,14 @@ public class PagingBench {
     // ---------------------------------------------------------------- where the time goes
 
     /**
-     * Each incident's latency split by the store's own moments (epoch ms): the alert's first_seen_at (the request
-     * reached intake), the UUIDv7 time of its incident's "opened" event (the alert stages wrote it, in the
+     * Each incident's latency split by the store's own moments (epoch ms): the alert's first_seen_at (the journal's
+     * group commit that took the request began), the UUIDv7 time of its incident's "opened" event (the alert stages wrote it, in the
      * consumer's transaction) and of its outbox row (the paging listener wrote it, in the incident bus's
      * transaction). Millisecond resolution, so each stage is ±1 ms; their medians still say where time goes.
      */
     record Stages(int incidents, Map<String, double[]> byStage) {
         static final List<String> NAMES = List.of(
-                "intake: request at the server → 202 read by the bench",
+                "journal commit (the alert's first_seen_at) → 202 read by the bench",
                 "202 → incident opened (journal consumer, alert stages)",
                 "opened → outbox row (consumer commit, incident bus, paging listener)",
                 "outbox row → page at the receiver (bus commit, outbox claim, send)");
@@ -780,6 +792,7 @@ public class PagingBench {
     static String summarizeJfr(Path file, Instant from, Instant to) throws IOException {
         Map<String, Integer> byThread = new HashMap<>();
         Map<String, Map<String, Integer>> perThread = new HashMap<>();
+        Map<String, Map<String, Integer>> activity = new HashMap<>();
         Map<String, Long> waits = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
@@ -798,7 +811,8 @@ public class PagingBench {
                         : String.valueOf(thread.getJavaName()).replaceAll("\\d+", "#");
                 String where = stack.getFrames().stream().map(PagingBench::frame)
                         .filter(f -> f.startsWith("dev.firewatch")).findFirst().orElse(frame(stack.getFrames().getFirst()));
-                waits.merge(who + " " + type.substring(4) + " in " + where, event.getDuration().toMillis(), Long::sum);
+                waits.merge(who + " " + type.substring(4) + " in " + where + " (for " + activity(stack) + ")",
+                        event.getDuration().toMillis(), Long::sum);
                 continue;
             }
             if (!type.equals("jdk.ExecutionSample")) {
@@ -813,6 +827,7 @@ public class PagingBench {
                     .filter(f -> f.startsWith("dev.firewatch")).findFirst().orElse("(no Firewatch frame)");
             perThread.computeIfAbsent(name, k -> new HashMap<>())
                     .merge(frame(stack.getFrames().getFirst()) + " ← " + ours, 1, Integer::sum);
+            activity.computeIfAbsent(name, k -> new HashMap<>()).merge(activity(stack), 1, Integer::sum);
         }
         StringBuilder s = new StringBuilder(String.format("JFR %s, %s to %s: %d execution samples%n", file, from, to,
                 samples));
@@ -823,10 +838,27 @@ public class PagingBench {
             top(perThread.get(t.getKey()), 6).forEach(e ->
                     s.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
         }
-        s.append("\nWaits recorded (the profile settings keep parks and monitor waits of 10 ms or more), total ms:\n");
-        waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+        for (var t : top(byThread, 3)) {
+            s.append("\nWhat ").append(t.getKey()).append(" was doing (outermost Firewatch frame):\n");
+            top(activity.get(t.getKey()), 8).forEach(e ->
+                    s.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
+        }
+        s.append("\nWaits of 1 ms or more (parks, monitors), total ms, by thread, where and for what:\n");
+        waits.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                 .forEach(e -> s.append(String.format(Locale.ROOT, "  %7d  %s%n", e.getValue(), e.getKey())));
         return s.toString();
+    }
+
+    /** The outermost Firewatch frame of a stack, which names the activity (a request, a send, a stage). */
+    static String activity(RecordedStackTrace stack) {
+        List<RecordedFrame> frames = stack.getFrames();
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String f = frame(frames.get(i));
+            if (f.startsWith("dev.firewatch")) {
+                return f;
+            }
+        }
+        return "(no Firewatch frame: " + frame(frames.getLast()) + ")";
     }
 
     static <K> List<Map.Entry<K, Integer>> top(Map<K, Integer> counts, int limit) {
@@ -1082,9 +1114,13 @@ public class PagingBench {
                     r.sequential.early() + r.burst.early()));
         }
 
-        out.append("\nBusiest server threads from the burst's first send to its last page (cores):\n\n");
+        out.append("\nServer CPU per incident in the burst (its cores × first send → last page / incidents), and its"
+                + " busiest threads (cores):\n\n");
         for (Result r : results) {
-            out.append(String.format(Locale.ROOT, "- %s run %d: %s%n", r.label(), r.run, r.burst.busiest));
+            double seconds = (r.burst.lastPageNanos - r.burst.startedNanos) / 1e9;
+            out.append(String.format(Locale.ROOT, "- %s run %d: %.2f ms per incident; %s%n", r.label(), r.run,
+                    r.burst.cores.get("server") * seconds * 1000 / Math.max(1, r.burst.accepted.size()),
+                    r.burst.busiest));
         }
 
         boolean anyStages = results.stream().anyMatch(r -> r.stagesBurst != null);
