@@ -840,7 +840,7 @@ public class PagingBench {
         }
         for (var t : top(byThread, 3)) {
             s.append("\nWhat ").append(t.getKey()).append(" was doing (outermost Firewatch frame):\n");
-            top(activity.get(t.getKey()), 8).forEach(e ->
+            top(activity.get(t.getKey()), 12).forEach(e ->
                     s.append(String.format(Locale.ROOT, "  %5d  %s%n", e.getValue(), e.getKey())));
         }
         s.append("\nWaits of 1 ms or more (parks, monitors), total ms, by thread, where and for what:\n");
@@ -858,7 +858,15 @@ public class PagingBench {
                 return f;
             }
         }
-        return "(no Firewatch frame: " + frame(frames.getLast()) + ")";
+        // No Firewatch frame: name the outermost frame below the thread's own machinery (Jetty, the HTTP client).
+        for (int i = frames.size() - 1; i >= 0; i--) {
+            String f = frame(frames.get(i));
+            if (!f.startsWith("java.lang.") && !f.startsWith("jdk.internal.vm.") && !f.startsWith("jdk.internal.misc.")
+                    && !f.startsWith("java.util.concurrent.")) {
+                return "(no Firewatch frame) " + f;
+            }
+        }
+        return "(no Firewatch frame) " + frame(frames.getLast());
     }
 
     static <K> List<Map.Entry<K, Integer>> top(Map<K, Integer> counts, int limit) {
