@@ -1095,6 +1095,13 @@ public class PagingBench {
         }
         out.append(" |\n");
 
+        out.append(String.format(Locale.ROOT, "%nThe machine: load average (1 min) %.2f–%.2f before the starts; others"
+                        + " used up to %.2f cores before a start and up to %.2f during a scenario.%n",
+                results.stream().mapToDouble(r -> r.load1).min().orElse(0),
+                results.stream().mapToDouble(r -> r.load1).max().orElse(0),
+                results.stream().mapToDouble(r -> r.othersBefore).max().orElse(0),
+                results.stream().flatMap(r -> java.util.stream.Stream.of(r.sequential, r.burst))
+                        .mapToDouble(x -> x.cores.getOrDefault("others", 0.0)).max().orElse(0)));
         out.append("\nTargets (issue 4), Firewatch, median run:\n\n");
         for (String s : present) {
             if (s.equals("alertmanager")) {
