@@ -271,11 +271,12 @@ public final class Firewatch implements AutoCloseable {
                 clock,
                 json,
                 registry);
+        Directory directory = directory(reloader, services, schedules);
         Paging paging = new Paging(
                 store,
                 new Pager(
                         outbox,
-                        directory(reloader, services, schedules),
+                        directory,
                         incidents,
                         // Called inside paging's write transaction: ActionLinks signs with the key it loaded at
                         // set-up and never touches the store.
@@ -286,7 +287,7 @@ public final class Firewatch implements AutoCloseable {
                         alerts::ofIncident,
                         json,
                         store.vendor()),
-                directory(reloader, services, schedules),
+                directory,
                 incidents,
                 clock,
                 outboxWorker::wake);

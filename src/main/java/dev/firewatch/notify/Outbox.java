@@ -34,7 +34,7 @@ public final class Outbox {
             Instant sentAt,
             String detail) {
         public String destination() {
-            return kind == OutboxEntry.RecipientKind.USER ? recipient + " by " + method : "channel " + recipient;
+            return OutboxEntry.destination(kind, recipient, method);
         }
     }
 

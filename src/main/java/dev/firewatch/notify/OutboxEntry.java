@@ -37,6 +37,10 @@ public record OutboxEntry(
 
     /** "alice by phone", "channel ops-chat": how the timeline names where a notification went. */
     public String destination() {
+        return destination(kind, recipient, method);
+    }
+
+    static String destination(RecipientKind kind, String recipient, String method) {
         return kind == RecipientKind.USER ? recipient + " by " + method : "channel " + recipient;
     }
 }

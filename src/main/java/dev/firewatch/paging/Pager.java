@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns "page alice" or "tell the ops channel" into outbox rows, in the caller's transaction: one row per
@@ -42,6 +43,25 @@ public final class Pager {
     }
 
     /**
+     * The incident's part of every message about it, read when the first message needs it and then shared: one
+     * event or one step notifies several people and channels, and each used to read the incident and its alerts
+     * again. Make one per event or step, never across them, so a message never shows an older state.
+     */
+    Supplier<PageMessages.Subject> subjectOf(Statements sql, String incidentId) {
+        return new Supplier<>() {
+            private PageMessages.Subject read;
+
+            @Override
+            public PageMessages.Subject get() {
+                if (read == null) {
+                    read = messages.subject(sql, incidentId);
+                }
+                return read;
+            }
+        };
+    }
+
+    /**
      * Queues a page to a person through each of their rules for the urgency, and remembers them as a responder.
      * Returns false, after a timeline line saying why, when they cannot be reached at all.
      *
@@ -51,6 +71,7 @@ public final class Pager {
     boolean pagePerson(
             Statements sql,
             String incidentId,
+            Supplier<PageMessages.Subject> subject,
             String user,
             String why,
             Urgency.Level level,
@@ -97,8 +118,7 @@ public final class Pager {
         if (rules.isEmpty()) {
             return false;
         }
-        var subject = messages.subject(sql, incidentId);
-        String payload = messages.payload(subject, event, user);
+        String payload = messages.payload(subject.get(), event, user);
         for (int i = 0; i < rules.size(); i++) {
             var rule = rules.get(i);
             outbox.enqueue(
@@ -120,21 +140,27 @@ public final class Pager {
     }
 
     /** Queues a page to a channel and remembers it as a responder; false when the channel cannot be used. */
-    boolean pageChannel(Statements sql, String incidentId, String channel, String page, String event, Instant now) {
+    boolean pageChannel(
+            Statements sql,
+            String incidentId,
+            Supplier<PageMessages.Subject> subject,
+            String channel,
+            String page,
+            String event,
+            Instant now) {
         Optional<String> unusable = unusable(channel);
         if (unusable.isPresent()) {
             incidents.note(
                     sql, incidentId, now, "paging", "Channel " + channel + " not notified: " + unusable.get(), null);
             return false;
         }
-        var subject = messages.subject(sql, incidentId);
         enqueueChannel(
                 sql,
                 incidentId,
                 channel,
                 incidentId + "/" + page + "/channel:" + channel,
                 event,
-                messages.payload(subject, event, channel),
+                messages.payload(subject.get(), event, channel),
                 now);
         escalations.paged(sql, incidentId, new Responder(Responder.Kind.CHANNEL, channel), now);
         return true;
@@ -156,7 +182,13 @@ public final class Pager {
      * Tells channels what happened (an acknowledgement, say): the channels this incident paged and
      * {@code others}, each once. People are not woken for this.
      */
-    void tellChannels(Statements sql, String incidentId, String event, Instant at, List<String> others) {
+    void tellChannels(
+            Statements sql,
+            String incidentId,
+            Supplier<PageMessages.Subject> subject,
+            String event,
+            Instant at,
+            List<String> others) {
         Set<String> channels = new LinkedHashSet<>();
         escalations.responders(sql, incidentId).stream()
                 .filter(r -> r.kind() == Responder.Kind.CHANNEL)
@@ -167,7 +199,6 @@ public final class Pager {
         if (channels.isEmpty()) {
             return;
         }
-        var subject = messages.subject(sql, incidentId);
         for (String channel : channels) {
             enqueueChannel(
                     sql,
@@ -175,7 +206,7 @@ public final class Pager {
                     channel,
                     incidentId + "/" + event + "@" + at.toEpochMilli() + "/channel:" + channel,
                     event,
-                    messages.payload(subject, event, channel),
+                    messages.payload(subject.get(), event, channel),
                     at);
         }
     }
@@ -184,16 +215,21 @@ public final class Pager {
      * Tells everyone this incident paged, people too, through the first method of their rules: an acknowledged
      * incident still tells its responders it resolved or came back, since acknowledging is not silencing.
      */
-    void tellResponders(Statements sql, String incidentId, String event, Instant at, List<String> otherChannels) {
+    void tellResponders(
+            Statements sql,
+            String incidentId,
+            Supplier<PageMessages.Subject> subject,
+            String event,
+            Instant at,
+            List<String> otherChannels) {
         List<String> people = new ArrayList<>();
         escalations.responders(sql, incidentId).stream()
                 .filter(r -> r.kind() == Responder.Kind.USER)
                 .forEach(r -> people.add(r.name()));
-        tellChannels(sql, incidentId, event, at, otherChannels);
+        tellChannels(sql, incidentId, subject, event, at, otherChannels);
         if (people.isEmpty()) {
             return;
         }
-        var subject = messages.subject(sql, incidentId);
         for (String user : people) {
             directory
                     .person(user)
@@ -208,7 +244,7 @@ public final class Pager {
                                     OutboxEntry.RecipientKind.USER,
                                     user,
                                     rule.method(),
-                                    messages.payload(subject, event, user),
+                                    messages.payload(subject.get(), event, user),
                                     false,
                                     at),
                             at));

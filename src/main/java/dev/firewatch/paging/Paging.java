@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Pages the right people until someone owns the incident (DESIGN §1, §5). It listens on the incident bus: an
@@ -65,11 +66,13 @@ public final class Paging implements AutoCloseable {
             case IncidentEvent.Opened opened -> open(sql, opened, now);
             case IncidentEvent.Acknowledged acknowledged -> {
                 escalations.stop(sql, id);
-                pager.tellChannels(sql, id, "incident.acknowledged", event.at(), subscribers(sql, id));
+                pager.tellChannels(
+                        sql, id, pager.subjectOf(sql, id), "incident.acknowledged", event.at(), subscribers(sql, id));
             }
             case IncidentEvent.Resolved resolved -> {
                 escalations.stop(sql, id);
-                pager.tellResponders(sql, id, "incident.resolved", event.at(), subscribers(sql, id));
+                pager.tellResponders(
+                        sql, id, pager.subjectOf(sql, id), "incident.resolved", event.at(), subscribers(sql, id));
             }
             case IncidentEvent.Reopened reopened -> reopen(sql, id, now);
             case IncidentEvent.Snoozed snoozed ->
@@ -94,7 +97,7 @@ public final class Paging implements AutoCloseable {
                     "paging",
                     "Service " + opened.service() + " has no escalation policy: nobody is paged",
                     null);
-            pager.tellChannels(sql, id, "incident.triggered", opened.at(), subscribers);
+            pager.tellChannels(sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
             return;
         }
         Urgency urgency = policy.get().urgency(opened.severity(), opened.at());
@@ -109,7 +112,7 @@ public final class Paging implements AutoCloseable {
                                 + " notify nobody at this time (urgency rules of "
                                 + policy.get().name() + ")",
                         null);
-                pager.tellChannels(sql, id, "incident.triggered", opened.at(), subscribers);
+                pager.tellChannels(sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
             }
             case Urgency.Post post -> {
                 incidents.note(
@@ -124,7 +127,8 @@ public final class Paging implements AutoCloseable {
                         null);
                 Set<String> channels = new LinkedHashSet<>(subscribers);
                 channels.add(post.channel());
-                pager.tellChannels(sql, id, "incident.triggered", opened.at(), List.copyOf(channels));
+                pager.tellChannels(
+                        sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), List.copyOf(channels));
                 pager.remember(sql, id, List.of(post.channel()), now);
             }
             case Urgency.Page page -> {
@@ -146,8 +150,9 @@ public final class Paging implements AutoCloseable {
                 policy.get().steps().getFirst().targets().stream()
                         .filter(Target.Channel.class::isInstance)
                         .forEach(channel -> alsoTold.remove(channel.name()));
-                pager.tellChannels(sql, id, "incident.triggered", opened.at(), alsoTold);
-                page(sql, row, now, "incident.triggered");
+                var subject = pager.subjectOf(sql, id);
+                pager.tellChannels(sql, id, subject, "incident.triggered", opened.at(), alsoTold);
+                page(sql, row, now, "incident.triggered", subject);
             }
         }
     }
@@ -163,6 +168,7 @@ public final class Paging implements AutoCloseable {
         pager.pagePerson(
                 sql,
                 id,
+                pager.subjectOf(sql, id),
                 reassigned.to(),
                 " (reassigned by " + reassigned.actor() + ")",
                 level,
@@ -180,7 +186,7 @@ public final class Paging implements AutoCloseable {
     private void reopen(Statements sql, String id, Instant now) {
         Optional<EscalationRow> row = escalations.find(sql, id);
         if (row.isEmpty()) {
-            pager.tellResponders(sql, id, "incident.reopened", now, List.of());
+            pager.tellResponders(sql, id, pager.subjectOf(sql, id), "incident.reopened", now, List.of());
             return;
         }
         escalations.schedule(sql, id, 0, 0, now, false);
@@ -227,6 +233,12 @@ public final class Paging implements AutoCloseable {
 
     /** Pages the row's next step and moves the row on: the next step after its wait, or the next round. */
     private void page(Statements sql, EscalationRow row, Instant now, String event) {
+        page(sql, row, now, event, null);
+    }
+
+    /** @param about the incident's message part when the caller already has it for this event, else null */
+    private void page(
+            Statements sql, EscalationRow row, Instant now, String event, Supplier<PageMessages.Subject> about) {
         Optional<EscalationPolicySpec> policy =
                 directory.policyFor(row.service()).filter(p -> p.name().equals(row.policy()));
         if (policy.isEmpty()) {
@@ -246,10 +258,12 @@ public final class Paging implements AutoCloseable {
         StepSpec step = steps.get(index);
         String page = "p" + row.pages() + "/s" + (index + 1) + "/r" + (row.round() + 1);
         List<String> reached = new ArrayList<>();
+        var subject = about == null ? pager.subjectOf(sql, row.incidentId()) : about;
         for (Target target : step.targets()) {
             switch (target) {
                 case Target.User user -> {
-                    if (pager.pagePerson(sql, row.incidentId(), user.name(), "", row.level(), page, event, now)) {
+                    if (pager.pagePerson(
+                            sql, row.incidentId(), subject, user.name(), "", row.level(), page, event, now)) {
                         reached.add(user.name());
                     }
                 }
@@ -266,6 +280,7 @@ public final class Paging implements AutoCloseable {
                     } else if (pager.pagePerson(
                             sql,
                             row.incidentId(),
+                            subject,
                             onCall.get(),
                             " (on call for " + schedule.name() + ")",
                             row.level(),
@@ -276,7 +291,7 @@ public final class Paging implements AutoCloseable {
                     }
                 }
                 case Target.Channel channel -> {
-                    if (pager.pageChannel(sql, row.incidentId(), channel.name(), page, event, now)) {
+                    if (pager.pageChannel(sql, row.incidentId(), subject, channel.name(), page, event, now)) {
                         reached.add("channel " + channel.name());
                     }
                 }
