@@ -32,7 +32,13 @@ public sealed interface Signal permits Signal.Trigger, Signal.Acknowledge, Signa
         EVENTS_V2,
         ALERTMANAGER,
         NATIVE,
-        WEBHOOK
+        WEBHOOK,
+        /** A monitor of Firewatch's own (HTTP, TCP, TLS, DNS, SQL) that went down or came back. */
+        PROBE,
+        /** A heartbeat that was late, failed, or started and never finished. */
+        HEARTBEAT,
+        /** A log rule that fired on the lines sent to {@code /api/v1/logs}. */
+        LOG
     }
 
     /** A link or image attached to an alert (Events API v2 {@code links} / {@code images}). */

@@ -50,6 +50,7 @@ import dev.firewatch.intake.Journal;
 import dev.firewatch.intake.JournalConsumer;
 import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
+import dev.firewatch.intake.Submissions;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
@@ -301,6 +302,8 @@ public final class Firewatch implements AutoCloseable {
             backlog.committed(committed);
             consumer.wake();
         });
+        // Every source, outside or our own, enters the pipeline here: admission, then the durable journal.
+        Submissions submissions = new Submissions(admission, journal);
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -362,12 +365,7 @@ public final class Firewatch implements AutoCloseable {
                         readiness,
                         pages),
                 new IntakeRoutes(
-                        services,
-                        new Webhooks(() -> reloader.current().webhooks()),
-                        admission,
-                        journal,
-                        changes,
-                        clock),
+                        services, new Webhooks(() -> reloader.current().webhooks()), submissions, changes, clock),
                 new DigestRoutes(digests),
                 new NotificationRoutes(outbox, outboxWorker, clock, pages, audit),
                 new AlertRoutes(

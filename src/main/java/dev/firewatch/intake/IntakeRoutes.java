@@ -23,8 +23,7 @@ public final class IntakeRoutes implements RouteSet {
 
     private final Services services;
     private final Webhooks webhooks;
-    private final Admission admission;
-    private final Journal journal;
+    private final Submissions submissions;
     private final Changes changes;
     private final ChangeEventDecoder changeEvents = new ChangeEventDecoder();
     private final Clock clock;
@@ -33,12 +32,10 @@ public final class IntakeRoutes implements RouteSet {
     private final NativeEventDecoder nativeEvents = new NativeEventDecoder();
     private final WebhookDecoder webhookDecoder = new WebhookDecoder();
 
-    public IntakeRoutes(
-            Services services, Webhooks webhooks, Admission admission, Journal journal, Changes changes, Clock clock) {
+    public IntakeRoutes(Services services, Webhooks webhooks, Submissions submissions, Changes changes, Clock clock) {
         this.services = services;
         this.webhooks = webhooks;
-        this.admission = admission;
-        this.journal = journal;
+        this.submissions = submissions;
         this.changes = changes;
         this.clock = clock;
     }
@@ -180,14 +177,7 @@ public final class IntakeRoutes implements RouteSet {
     /** Admission, then the journal: every signal is stored, and each says whether it was folded. */
     private List<Journal.Entry> commit(ServiceSpec service, List<Signal> signals) {
         try {
-            List<Admission.Decision> decisions = admission.decide(signals);
-            try {
-                List<Journal.Entry> committed = journal.append(service.name(), signals, decisions);
-                admission.counted(service.name(), committed);
-                return committed;
-            } finally {
-                admission.settled(decisions);
-            }
+            return submissions.submit(service.name(), signals);
         } catch (Journal.JournalUnavailable e) {
             throw new HttpProblem(503, "the alert could not be stored (" + e.getMessage() + "); retry", null);
         }
