@@ -14,6 +14,7 @@ import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.NotifySpec;
 import dev.firewatch.oncall.ScheduleSpec;
 import dev.firewatch.paging.PersonSpec;
+import dev.firewatch.probe.MonitorSpec;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.store.StoreSpec;
 import dev.firewatch.web.ServerSpec;
@@ -32,6 +33,7 @@ import java.util.List;
  * @param people how paging reaches each user: contact methods and notification rules, from {@code users:}
  * @param notifications how notifications are delivered (timeouts, retries, breaker) and the mail server
  * @param outboundHeartbeat a URL Firewatch pings while it is healthy, for an outside dead-man's switch
+ * @param monitors checks Firewatch runs itself (HTTP, TCP, TLS, DNS, SQL) whose failures become alerts
  */
 public record FirewatchConfig(
         Path source,
@@ -51,7 +53,8 @@ public record FirewatchConfig(
         List<EscalationPolicySpec> escalationPolicies,
         List<PersonSpec> people,
         NotifySpec notifications,
-        java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat) {
+        java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat,
+        List<MonitorSpec> monitors) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {

@@ -3,6 +3,7 @@ package dev.firewatch.config;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -137,6 +138,7 @@ record Sections(
                 escalationPolicies.specs(),
                 users.people(),
                 notifications.spec(),
-                outboundHeartbeat.spec());
+                outboundHeartbeat.spec(),
+                List.of());
     }
 }
