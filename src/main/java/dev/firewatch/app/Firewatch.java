@@ -54,17 +54,13 @@ import dev.firewatch.intake.Submissions;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
-import dev.firewatch.notify.EmailSender;
 import dev.firewatch.notify.Notification;
 import dev.firewatch.notify.NotificationRoutes;
-import dev.firewatch.notify.NtfySender;
 import dev.firewatch.notify.Outbox;
 import dev.firewatch.notify.OutboxCheck;
 import dev.firewatch.notify.OutboxEntry;
 import dev.firewatch.notify.OutboxWorker;
 import dev.firewatch.notify.Senders;
-import dev.firewatch.notify.SlackSender;
-import dev.firewatch.notify.WebhookSender;
 import dev.firewatch.oncall.Calendars;
 import dev.firewatch.oncall.OnCallPages;
 import dev.firewatch.oncall.OnCallRoutes;
@@ -536,13 +532,7 @@ public final class Firewatch implements AutoCloseable {
                 .connectTimeout(delivery.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new Senders(
-                Map.of(
-                        "webhook", new WebhookSender(http, delivery.timeout(), clock, json),
-                        "slack", new SlackSender(http, delivery),
-                        "email", new EmailSender(smtp, delivery, clock),
-                        "ntfy", new NtfySender(http, delivery)),
-                smtp);
+        return new Senders(dev.firewatch.notify.ChannelTypes.senders(http, delivery, smtp, clock, json), smtp);
     }
 
     /** Where a notification's recipient and method lead, in the running config. */

@@ -18,7 +18,9 @@ public record ChannelSpec(String name, String type, Map<String, String> settings
             "webhook", Set.of("url"),
             "slack", Set.of("url"),
             "email", Set.of("to"),
-            "ntfy", Set.of("url", "topic"));
+            "ntfy", Set.of("url", "topic"),
+            "teams", Set.of("url"),
+            "telegram", Set.of("token", "chat_id"));
 
     /**
      * Settings each type may have besides the required ones. {@code title} and {@code text} are
@@ -29,7 +31,9 @@ public record ChannelSpec(String name, String type, Map<String, String> settings
             "webhook", Set.of("secret"),
             "slack", Set.of("title", "text"),
             "email", Set.of("from", "title", "text"),
-            "ntfy", Set.of("token", "title", "text"));
+            "ntfy", Set.of("token", "title", "text"),
+            "teams", Set.of("title", "text"),
+            "telegram", Set.of("api_url", "title", "text"));
 
     /** The value of a setting, or empty when the channel does not have it. */
     public String setting(String key) {
@@ -38,7 +42,8 @@ public record ChannelSpec(String name, String type, Map<String, String> settings
 
     @Override
     public String toString() {
-        // Settings hold secrets (a Slack URL is its own password, a webhook secret, an ntfy token): only their
+        // Settings hold secrets (a Slack or Teams URL is its own password, a webhook secret, an ntfy or Telegram
+        // token): only their
         // names may reach a log or an error.
         return "ChannelSpec[" + name + ", " + type + (enabled ? "" : ", off") + ", settings "
                 + new TreeSet<>(settings.keySet()) + "]";

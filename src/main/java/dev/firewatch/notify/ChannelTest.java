@@ -27,16 +27,9 @@ public final class ChannelTest {
         this.clock = clock;
     }
 
-    /** With a sender for every channel type: webhook, Slack, email and ntfy. */
+    /** With a sender for every channel type ({@link ChannelTypes}). */
     public ChannelTest(HttpClient http, NotifySpec notify, String publicUrl, Clock clock) {
-        this(
-                Map.of(
-                        "webhook", new WebhookSender(http, notify.delivery().timeout(), clock, Json.mapper()),
-                        "slack", new SlackSender(http, notify.delivery()),
-                        "email", new EmailSender(notify.smtp(), notify.delivery(), clock),
-                        "ntfy", new NtfySender(http, notify.delivery())),
-                publicUrl,
-                clock);
+        this(ChannelTypes.senders(http, notify.delivery(), notify::smtp, clock, Json.mapper()), publicUrl, clock);
     }
 
     /** Sends the test; a channel that is off, or of a type without a sender here, fails without sending. */

@@ -69,6 +69,6 @@ class ChannelOffTest {
                 .extracting(ConfigProblem::message)
                 .containsExactly(
                         "users[0].role: expected viewer, responder or admin, found the value from ${ROLE}",
-                        "channels[0].type: expected one of email, ntfy, slack, webhook, found the value from ${TYPE}");
+                        "channels[0].type: expected one of email, ntfy, slack, teams, telegram, webhook, found the value from ${TYPE}");
     }
 }

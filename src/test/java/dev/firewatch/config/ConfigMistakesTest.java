@@ -195,7 +195,14 @@ class ConfigMistakesTest {
                             type: pager
                         """,
                         "3:11: channels[0].type: unknown channel type \"pager\"; expected one of email, ntfy,"
-                                + " slack, webhook"),
+                                + " slack, teams, telegram, webhook"),
+                arguments(
+                        "a Telegram channel needs the chat to write to",
+                        """
+                        channels:
+                          - {name: ops, type: telegram, token: "123:abc"}
+                        """,
+                        "2:5: channels[0]: chat_id is missing; a channel of type telegram needs it"),
                 arguments(
                         "a channel without a type, located at the entry",
                         """
@@ -203,7 +210,7 @@ class ConfigMistakesTest {
                           - name: team
                             url: https://hooks.example.com
                         """,
-                        "2:5: channels[0]: type is missing; expected one of email, ntfy, slack, webhook"),
+                        "2:5: channels[0]: type is missing; expected one of email, ntfy, slack, teams, telegram, webhook"),
                 arguments(
                         "a channel without a required setting, located at the entry",
                         """
