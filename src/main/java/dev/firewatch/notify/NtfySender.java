@@ -109,24 +109,17 @@ public final class NtfySender implements Sender {
         return label.isEmpty() ? emoji : emoji + "," + label;
     }
 
+    /** The message's actions but the incident itself, which a tap on the notification opens ({@code Click}). */
     private ArrayNode actions(Notification notification, Happening happening) {
         ArrayNode actions = json.createArrayNode();
-        boolean triggered =
-                "triggered".equals(notification.incident().path("state").asText("triggered"));
-        if (happening.open() && triggered) {
-            view(actions, "Acknowledge", notification.links().acknowledge());
-        }
-        if (happening.open()) {
-            view(actions, "Resolve", notification.links().resolve());
-            view(actions, "Runbook", notification.runbookUrl());
-        }
+        Action.of(notification, happening).stream()
+                .filter(action -> !action.url().equals(notification.links().incident()))
+                .limit(MAX_ACTIONS)
+                .forEach(action -> actions.addObject()
+                        .put("action", "view")
+                        .put("label", action.label())
+                        .put("url", action.url()));
         return actions;
-    }
-
-    private static void view(ArrayNode actions, String label, String url) {
-        if (!url.isBlank() && actions.size() < MAX_ACTIONS) {
-            actions.addObject().put("action", "view").put("label", label).put("url", url);
-        }
     }
 
     private static String body(Notification notification, Message message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpClient;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -70,23 +71,9 @@ public final class SlackSender implements Sender {
         field(fields, "Alert", MessageTemplate.firstAlertSummary(notification));
 
         ArrayNode buttons = json.createArrayNode();
-        var links = notification.links();
-        boolean open = message.happening().open();
-        boolean triggered =
-                "triggered".equals(notification.incident().path("state").asText("triggered"));
-        if (open && triggered) {
-            button(buttons, "acknowledge", "Acknowledge", links.acknowledge(), "primary");
+        for (Action action : Action.of(notification, message.happening())) {
+            button(buttons, action);
         }
-        if (open) {
-            button(buttons, "resolve", "Resolve", links.resolve(), "");
-            button(buttons, "runbook", "Runbook", notification.runbookUrl(), "");
-        }
-        button(
-                buttons,
-                "incident",
-                message.happening() == Happening.TEST ? "Open Firewatch" : "Open incident",
-                links.incident(),
-                "");
         if (!buttons.isEmpty()) {
             blocks.addObject().put("type", "actions").set("elements", buttons);
         }
@@ -99,16 +86,15 @@ public final class SlackSender implements Sender {
         }
     }
 
-    /** A link button; a missing link (no runbook, nothing to acknowledge) makes no button rather than a dead one. */
-    private static void button(ArrayNode buttons, String id, String label, String url, String style) {
-        if (url == null || url.isBlank()) {
-            return;
-        }
+    /** A link button; acknowledging, the one thing to press first, is the primary one. */
+    private static void button(ArrayNode buttons, Action action) {
+        String id =
+                action.label().startsWith("Open ") ? "incident" : action.label().toLowerCase(Locale.ROOT);
         ObjectNode button = buttons.addObject().put("type", "button").put("action_id", id);
-        button.putObject("text").put("type", "plain_text").put("text", label);
-        button.put("url", url);
-        if (!style.isEmpty()) {
-            button.put("style", style);
+        button.putObject("text").put("type", "plain_text").put("text", action.label());
+        button.put("url", action.url());
+        if (id.equals("acknowledge")) {
+            button.put("style", "primary");
         }
     }
 
