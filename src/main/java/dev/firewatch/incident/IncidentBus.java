@@ -86,7 +86,8 @@ public final class IncidentBus implements AutoCloseable {
     /** Everything published so far, to one listener, a batch per transaction. */
     void deliver(String name, Listener listener) {
         while (poller.running()) {
-            int handled = store.write(tx -> {
+            // Replayable: the events stay, and the cursor moves in this same transaction.
+            int handled = store.writeReplayable(tx -> {
                 try (Statements sql = Statements.over(tx)) {
                     String position = claim(sql, name);
                     List<IncidentEvents.Published> batch = events.after(sql, position, BATCH);

@@ -167,7 +167,8 @@ public final class JournalConsumer implements AutoCloseable {
                 .map(row ->
                         new Journal.Entry(row.id(), row.receivedAt(), row.service(), codec.decode(row.signal()), false))
                 .toList();
-        boolean done = store.write(tx -> {
+        // Replayable: the rows stay in the journal, and the cursor moves in this same transaction.
+        boolean done = store.writeReplayable(tx -> {
             if (!claim(tx)) {
                 return false;
             }

@@ -139,6 +139,39 @@ public final class Store implements AutoCloseable {
         return writeJdbi.inTransaction(work);
     }
 
+    /**
+     * Like {@link #write}, for work that is redone from durable input after a loss: the alert stages (their input
+     * is the journal, their cursor commits with their work) and the incident bus (its input is the incident events,
+     * its cursor commits with what its listeners write). Its commit does not wait for the disk: SQLite
+     * {@code synchronous=NORMAL}, PostgreSQL {@code synchronous_commit=off}. A process crash loses nothing; a power
+     * or server loss may lose the newest of these commits, and then the cursor is back where it was and the work is
+     * done again. The next commit that waits (any {@link #write}, such as the outbox's claim before a send) flushes
+     * the log in order, so these commits are on disk before anything they caused leaves the process.
+     *
+     * <p>This takes a disk sync (0.4 ms at the median here, 6 ms at p99) off two of the three commits between an
+     * event's 2xx and its page.
+     */
+    public <R> R writeReplayable(HandleCallback<R, RuntimeException> work) {
+        return switch (vendor) {
+            case POSTGRESQL ->
+                writeJdbi.inTransaction(tx -> {
+                    tx.execute("SET LOCAL synchronous_commit = off");
+                    return work.withHandle(tx);
+                });
+            // The writer is the pool's one connection, so the setting cannot leak into another's commit; it is
+            // set back before the connection goes back to the pool.
+            case SQLITE ->
+                writeJdbi.withHandle(handle -> {
+                    handle.execute("PRAGMA synchronous = NORMAL");
+                    try {
+                        return handle.inTransaction(work);
+                    } finally {
+                        handle.execute("PRAGMA synchronous = FULL");
+                    }
+                });
+        };
+    }
+
     /** Runs the callback on a reader connection; it sees the last committed state. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return readJdbi.withHandle(work);

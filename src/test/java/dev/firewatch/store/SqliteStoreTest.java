@@ -22,6 +22,33 @@ class SqliteStoreTest extends StoreContract {
     }
 
     @Test
+    void replayableWorkCommitsWithoutASyncAndEveryOtherWriteStillSyncs() {
+        Integer during = store.writeReplayable(
+                h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        Integer after = store.write(
+                h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        assertThat(during).as("1 = NORMAL").isEqualTo(1);
+        assertThat(after).as("2 = FULL, back before the next write").isEqualTo(2);
+    }
+
+    @Test
+    void replayableWorkThatFailsRollsBackAndLeavesTheNextWriteSynced() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeReplayable(h -> {
+                    h.execute("INSERT INTO auth_audit (id, at, actor, action, target, detail) VALUES"
+                            + " ('x', 1, 'a', 'b', 'c', 'd')");
+                    throw new IllegalStateException("the listener failed");
+                }))
+                .hasMessage("the listener failed");
+        Integer kept = store.read(h -> h.createQuery("SELECT COUNT(*) FROM auth_audit WHERE id = 'x'")
+                .mapTo(Integer.class)
+                .one());
+        Integer synchronous = store.write(
+                h -> h.createQuery("PRAGMA synchronous").mapTo(Integer.class).one());
+        assertThat(kept).isZero();
+        assertThat(synchronous).isEqualTo(2);
+    }
+
+    @Test
     void readersCannotWrite() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.read(h -> h.execute("DELETE FROM auth_audit")))
                 .hasMessageContaining("readonly");
