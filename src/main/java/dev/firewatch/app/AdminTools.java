@@ -258,4 +258,18 @@ public final class AdminTools implements AutoCloseable {
     public void close() {
         store.close();
     }
+
+    /** {@code GET /api/v1/monitors}, as JSON: the configured monitors with the states their rows last said. */
+    public JsonNode monitors(int limit) {
+        // Only reads: the history writer is never started here, so it writes nothing beside the server.
+        dev.firewatch.probe.Monitors monitors = dev.firewatch.probe.Monitors.stored(
+                config::monitors,
+                new dev.firewatch.probe.ProbeHistory(
+                        store, new Ids(clock), clock, () -> config.monitoring().history()),
+                clock);
+        var page = monitors.page(null, limit + 1);
+        String next = page.size() > limit ? page.get(limit - 1).name() : null;
+        return json.valueToTree(
+                Listing.of("monitors", monitors.views(page.subList(0, Math.min(limit, page.size()))), next));
+    }
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             AlertCommands.ListAlerts.class,
             AlertCommands.Silence.class,
             AlertCommands.Route.class,
+            MonitorCommands.ListMonitors.class,
             OnCallCommands.OnCall.class,
             OnCallCommands.Shifts.class,
             OnCallCommands.OverrideCommand.class,

@@ -34,6 +34,8 @@ import java.util.List;
  * @param notifications how notifications are delivered (timeouts, retries, breaker) and the mail server
  * @param outboundHeartbeat a URL Firewatch pings while it is healthy, for an outside dead-man's switch
  * @param monitors checks Firewatch runs itself (HTTP, TCP, TLS, DNS, SQL) whose failures become alerts
+ * @param connectivity canaries that tell "they are down" from "we are cut off", when configured
+ * @param monitoring how the monitor runtime behaves for every monitor: per-host limit, flapping, history
  */
 public record FirewatchConfig(
         Path source,
@@ -54,7 +56,9 @@ public record FirewatchConfig(
         List<PersonSpec> people,
         NotifySpec notifications,
         java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat,
-        List<MonitorSpec> monitors) {
+        List<MonitorSpec> monitors,
+        java.util.Optional<dev.firewatch.probe.ConnectivitySpec> connectivity,
+        dev.firewatch.probe.MonitoringSpec monitoring) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {

@@ -23,7 +23,9 @@ record Sections(
         SchedulesSection schedules,
         EscalationPoliciesSection escalationPolicies,
         NotifySection notifications,
-        OutboundHeartbeatSection outboundHeartbeat) {
+        OutboundHeartbeatSection outboundHeartbeat,
+        ConnectivitySection connectivity,
+        MonitoringSection monitoring) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -76,7 +78,13 @@ record Sections(
                         .orElse(NotifySection.ABSENT),
                 top.mapping("outbound_heartbeat", "a mapping like {url: https://hc-ping.com/<uuid>, interval: 60s}")
                         .map(OutboundHeartbeatSection::read)
-                        .orElse(OutboundHeartbeatSection.ABSENT));
+                        .orElse(OutboundHeartbeatSection.ABSENT),
+                top.mapping("connectivity", "a mapping like {canaries: [1.1.1.1:53, 8.8.8.8:53], interval: 30s}")
+                        .map(ConnectivitySection::read)
+                        .orElse(ConnectivitySection.ABSENT),
+                top.mapping("monitoring", "a mapping like {per_host_limit: 8, history: {raw: 48h}}")
+                        .map(MonitoringSection::read)
+                        .orElse(MonitoringSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -89,6 +97,7 @@ record Sections(
                 : Optional.empty();
         sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.connectivity().requireKnownService(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
@@ -139,6 +148,10 @@ record Sections(
                 users.people(),
                 notifications.spec(),
                 outboundHeartbeat.spec(),
-                List.of());
+                List.of(),
+                connectivity.spec(services.specs().stream()
+                        .map(dev.firewatch.service.ServiceSpec::name)
+                        .toList()),
+                monitoring.spec());
     }
 }

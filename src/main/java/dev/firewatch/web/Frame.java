@@ -17,7 +17,7 @@ public record Frame(String title, Section section, Viewer viewer) {
         ALERTS("Alerts", "/alerts"),
         ON_CALL("On-call", "/oncall"),
         ESCALATION("Escalation", "/escalation"),
-        MONITORS("Monitors", null),
+        MONITORS("Monitors", "/monitors"),
         RUNBOOKS("Runbooks", null),
         STATUS_PAGE("Status page", null),
         POSTMORTEMS("Postmortems", null),
