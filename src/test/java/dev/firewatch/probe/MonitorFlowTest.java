@@ -195,7 +195,15 @@ class MonitorFlowTest {
 
             // The pages say the same.
             String page1 = viewer.get("/monitors").body();
-            assertThat(page1).contains("shop-health").contains("40.00 %").contains("<polyline points=\"");
+            assertThat(page1)
+                    .contains("shop-health")
+                    .contains("40.00 %")
+                    .contains("<polyline points=\"")
+                    .contains("hx-trigger=\"every 5s\"");
+            // What htmx fetches every five seconds: the table alone, without the layout around it.
+            String fragment = viewer.get("/monitors", "HX-Request", "true").body();
+            assertThat(fragment).startsWith("<div id=\"monitor-table\"").contains("1 monitor: 1 up");
+            assertThat(fragment).doesNotContain("<html");
             String detail = viewer.get("/monitors/shop-health").body();
             assertThat(detail)
                     .contains("up after 2 consecutive passes")
