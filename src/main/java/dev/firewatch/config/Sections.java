@@ -3,7 +3,6 @@ package dev.firewatch.config;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +22,8 @@ record Sections(
         SchedulesSection schedules,
         EscalationPoliciesSection escalationPolicies,
         NotifySection notifications,
-        OutboundHeartbeatSection outboundHeartbeat) {
+        OutboundHeartbeatSection outboundHeartbeat,
+        MonitorsSection monitors) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -76,7 +76,10 @@ record Sections(
                         .orElse(NotifySection.ABSENT),
                 top.mapping("outbound_heartbeat", "a mapping like {url: https://hc-ping.com/<uuid>, interval: 60s}")
                         .map(OutboundHeartbeatSection::read)
-                        .orElse(OutboundHeartbeatSection.ABSENT));
+                        .orElse(OutboundHeartbeatSection.ABSENT),
+                top.list("monitors", "a list of monitors")
+                        .map(entries -> MonitorsSection.read(entries, reading))
+                        .orElse(MonitorsSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -89,6 +92,7 @@ record Sections(
                 : Optional.empty();
         sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.monitors().requireKnownServices(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
@@ -139,6 +143,6 @@ record Sections(
                 users.people(),
                 notifications.spec(),
                 outboundHeartbeat.spec(),
-                List.of());
+                monitors.specs());
     }
 }
