@@ -172,6 +172,21 @@ class MonitorsConfigTest {
     }
 
     @Test
+    void theSameFileReadTwiceGivesEqualMonitorsSoAReloadSeesNoChange() {
+        String yaml = SERVICES + """
+                monitors:
+                  - name: api
+                    service: api
+                    http: http://127.0.0.1:8080/readyz
+                    conditions: ["[BODY] matches ^ok", "[STATUS] == 200"]
+                    window_rules: ["error_ratio > 1% over 2m"]
+                """;
+
+        assertThat(Configs.loaded(Configs.parse(yaml)).monitors())
+                .isEqualTo(Configs.loaded(Configs.parse(yaml)).monitors());
+    }
+
+    @Test
     void aConfigWithoutMonitorsHasNone() {
         assertThat(Configs.loaded(Configs.parse("server: {}")).monitors()).isEmpty();
     }

@@ -31,6 +31,24 @@ record Comparison(String text, Operand operand, Operator operator, Literal value
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHOWN_LENGTH = 60;
 
+    /**
+     * Equal when written alike: the compiled regex, which has no equality of its own, follows from the value. So a
+     * reload that leaves a monitor's conditions as they were leaves its spec equal.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Comparison that
+                && text.equals(that.text)
+                && operand.equals(that.operand)
+                && operator == that.operator
+                && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(text, operand, operator, value);
+    }
+
     @Override
     public Verdict evaluate(Observation observed) {
         List<Leaf> leaves = resolve(observed);

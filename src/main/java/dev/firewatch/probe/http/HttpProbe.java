@@ -164,40 +164,42 @@ public final class HttpProbe {
             Throwable cause, ProbeSpec.Http spec, Duration timeout, Instant at, long started) {
         String target = target(spec);
         String within = " within " + DnsProbe.shown(timeout);
-        for (Throwable e = cause; e != null; e = e.getCause()) {
-            switch (e) {
-                case HttpConnectTimeoutException t -> {
-                    return failed(at, started, "no connection to " + target + within, false);
-                }
-                case HttpTimeoutException t -> {
-                    return failed(at, started, "no answer from " + target + within, true);
-                }
-                case UnresolvedAddressException u -> {
-                    return failed(at, started, "unknown host " + spec.url().getHost(), false);
-                }
-                case UnknownHostException u -> {
-                    return failed(at, started, "unknown host " + spec.url().getHost(), false);
-                }
-                case NoRouteToHostException n -> {
-                    return failed(at, started, "no route to " + target, false);
-                }
-                case CertificateException c -> {
-                    return failed(at, started, certificateProblem(target, c), true);
-                }
-                case SSLHandshakeException h
-                when h.getCause() == null -> {
-                    return failed(at, started, "TLS handshake with " + target + " failed: " + h.getMessage(), true);
-                }
-                case ConnectException c
-                when c.getCause() == null -> {
-                    return failed(at, started, "connection refused by " + target, false);
-                }
-                default -> {
-                    // look further down the chain
-                }
-            }
+        if (find(cause, HttpConnectTimeoutException.class).isPresent()) {
+            return failed(at, started, "no connection to " + target + within, false);
+        }
+        if (find(cause, HttpTimeoutException.class).isPresent()) {
+            return failed(at, started, "no answer from " + target + within, true);
+        }
+        if (find(cause, UnresolvedAddressException.class).isPresent()
+                || find(cause, UnknownHostException.class).isPresent()) {
+            return failed(at, started, "unknown host " + spec.url().getHost(), false);
+        }
+        if (find(cause, NoRouteToHostException.class).isPresent()) {
+            return failed(at, started, "no route to " + target, false);
+        }
+        var certificate = find(cause, CertificateException.class);
+        if (certificate.isPresent()) {
+            return failed(at, started, certificateProblem(target, certificate.get()), true);
+        }
+        var handshake = find(cause, SSLHandshakeException.class);
+        if (handshake.isPresent()) {
+            return failed(at, started, "TLS handshake with " + target + " failed: " + describe(handshake.get()), true);
+        }
+        // The client's refusal is a ConnectException with no message, wrapping the channel's.
+        if (find(cause, ConnectException.class).isPresent()) {
+            return failed(at, started, "connection refused by " + target, false);
         }
         return failed(at, started, target + ": " + describe(cause), true);
+    }
+
+    /** The first exception of that type in the chain of causes. */
+    private static <T extends Throwable> Optional<T> find(Throwable cause, Class<T> type) {
+        for (Throwable e = cause; e != null; e = e.getCause()) {
+            if (type.isInstance(e)) {
+                return Optional.of(type.cast(e));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String certificateProblem(String target, CertificateException problem) {

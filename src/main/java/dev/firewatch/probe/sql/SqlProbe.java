@@ -129,6 +129,13 @@ public final class SqlProbe {
         String said = cause.getMessage() == null
                 ? cause.getClass().getSimpleName()
                 : cause.getMessage().strip().replaceAll("\\s+", " ");
+        for (Throwable e = cause; e != null && !connected; e = e.getCause()) {
+            if (e instanceof java.net.ConnectException) {
+                // The driver says "the connection attempt failed"; the socket said why.
+                said = "connection refused";
+                break;
+            }
+        }
         String doing = connected ? "the query failed on " : "cannot connect to ";
         return JdbcUrls.scrub(doing + where(spec) + ": " + said, spec.jdbcUrl());
     }
