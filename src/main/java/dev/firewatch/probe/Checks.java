@@ -51,15 +51,23 @@ public final class Checks implements Checker {
         try {
             observed = observe(monitor, at);
         } catch (RuntimeException e) {
-            // A bug in a probe must not stop the runtime's loop; the monitor fails and says why.
-            LOG.error("monitor {}: the check itself failed", monitor.name(), e);
+            // A bug in a probe must not stop the runtime's loop; the monitor fails and says so. Its message is
+            // not repeated: for a SQL monitor it could hold the URL, and so its password.
+            if (monitor.probe() instanceof ProbeSpec.Sql) {
+                LOG.error(
+                        "monitor {}: the check itself failed with {}",
+                        monitor.name(),
+                        e.getClass().getName());
+            } else {
+                LOG.error("monitor {}: the check itself failed", monitor.name(), e);
+            }
             return new ProbeResult(
                     monitor.name(),
                     at,
                     java.time.Duration.ZERO,
                     false,
                     true,
-                    Optional.of("the check itself failed: " + e),
+                    Optional.of("the check itself failed (" + e.getClass().getSimpleName() + "); see the log"),
                     Optional.empty());
         }
         return judge(monitor, observed);
