@@ -73,14 +73,12 @@ import dev.firewatch.paging.Paging;
 import dev.firewatch.paging.PersonSpec;
 import dev.firewatch.paging.PolicyPages;
 import dev.firewatch.paging.SchedulerCheck;
-import dev.firewatch.probe.Checker;
 import dev.firewatch.probe.Connectivity;
 import dev.firewatch.probe.MonitorRoutes;
 import dev.firewatch.probe.MonitorScheduler;
 import dev.firewatch.probe.MonitorStates;
 import dev.firewatch.probe.Monitors;
 import dev.firewatch.probe.ProbeHistory;
-import dev.firewatch.probe.ProbeResult;
 import dev.firewatch.probe.ProbesCheck;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
@@ -177,21 +175,6 @@ public final class Firewatch implements AutoCloseable {
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
-        Clock clock = options.clock();
-        // TODO(merge): new dev.firewatch.probe.Checks(clock); the checks are built on another branch.
-        Checker checks = monitor -> new ProbeResult(
-                monitor.name(),
-                clock.instant(),
-                Duration.ZERO,
-                false,
-                true,
-                java.util.Optional.of("monitor checks are not built yet"),
-                java.util.Optional.empty());
-        return start(config, options, checks);
-    }
-
-    /** Starts with the monitor checks given, for tests that script what the monitors' targets answer. */
-    public static Firewatch start(FirewatchConfig config, Options options, Checker checks) {
         Clock clock = options.clock();
         PrometheusMeterRegistry registry = Metrics.registry();
 
@@ -346,7 +329,7 @@ public final class Firewatch implements AutoCloseable {
                 registry);
         MonitorScheduler monitorScheduler = new MonitorScheduler(
                 () -> reloader.current().monitors(),
-                checks,
+                new dev.firewatch.probe.Checks(clock),
                 monitorStates,
                 () -> reloader.current().monitoring().perHostLimit(),
                 clock,

@@ -41,11 +41,16 @@ public final class ConfigLoader {
             "escalation_policies",
             "notify",
             "outbound_heartbeat",
+            "monitors",
             "connectivity",
             "monitoring");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";
+
+    /** {@code - [STATUS] == 200} or {@code conditions: [STATUS] == 200}: a placeholder YAML took for a list. */
+    private static final java.util.regex.Pattern UNQUOTED_CONDITION =
+            java.util.regex.Pattern.compile("^\\s*(-|[a-z_]+:)\\s*\\[[A-Z_]+\\][^,\\]]*\\S");
 
     private final Substitution substitution;
 
@@ -106,7 +111,7 @@ public final class ConfigLoader {
             return Optional.of(root);
         } catch (MarkedYAMLException e) {
             var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String message = "invalid YAML: " + describe(e);
+            String message = "invalid YAML: " + describe(e, line(yamlText, mark));
             if (mark == null) {
                 problems.fileError(message);
             } else {
@@ -120,12 +125,15 @@ public final class ConfigLoader {
 
     /**
      * SnakeYAML's problem, with its context when it adds something ("while scanning a quoted scalar"), and a
-     * hint for the two messages that puzzle people most, which usually mean a line is indented wrongly.
+     * hint for the two messages that puzzle people most, which usually mean a line is indented wrongly, or, on
+     * a line that starts with a monitor's condition like {@code - [STATUS] == 200}, that it needs quotes.
      */
-    private static String describe(MarkedYAMLException e) {
+    private static String describe(MarkedYAMLException e, String line) {
         String problem =
                 e.getProblem() == null ? "cannot parse" : e.getProblem().strip();
-        if (problem.contains("expected <block end>")) {
+        if (UNQUOTED_CONDITION.matcher(line).find()) {
+            problem += "; a condition starting with [ needs quotes around it: - \"[STATUS] == 200\"";
+        } else if (problem.contains("expected <block end>")) {
             problem += "; check that this line is indented like the keys next to it";
         } else if (problem.contains("mapping values are not allowed")) {
             problem += "; check this line's indentation, or put quotes around a value that contains \": \"";
@@ -135,6 +143,13 @@ public final class ConfigLoader {
         }
         return e.getContext().strip() + " started on line "
                 + (e.getContextMark().getLine() + 1) + ", " + problem;
+    }
+
+    /** The text of the line {@code mark} is on; empty when there is no mark. */
+    private static String line(String yamlText, org.yaml.snakeyaml.error.Mark mark) {
+        return mark == null
+                ? ""
+                : yamlText.lines().skip(mark.getLine()).findFirst().orElse("");
     }
 
     private static ConfigResult invalid(Problems problems) {

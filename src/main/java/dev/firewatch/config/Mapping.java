@@ -89,6 +89,12 @@ final class Mapping {
         }
     }
 
+    /** Where {@code key} itself is written, for a mistake in the key rather than its value. */
+    Optional<Mark> keyAt(String key) {
+        return Optional.ofNullable(entries.get(key))
+                .map(tuple -> tuple.getKeyNode().getStartMark());
+    }
+
     Optional<Node> node(String key) {
         return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
     }

@@ -3,7 +3,6 @@ package dev.firewatch.config;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +23,7 @@ record Sections(
         EscalationPoliciesSection escalationPolicies,
         NotifySection notifications,
         OutboundHeartbeatSection outboundHeartbeat,
+        MonitorsSection monitors,
         ConnectivitySection connectivity,
         MonitoringSection monitoring) {
 
@@ -79,6 +79,9 @@ record Sections(
                 top.mapping("outbound_heartbeat", "a mapping like {url: https://hc-ping.com/<uuid>, interval: 60s}")
                         .map(OutboundHeartbeatSection::read)
                         .orElse(OutboundHeartbeatSection.ABSENT),
+                top.list("monitors", "a list of monitors")
+                        .map(entries -> MonitorsSection.read(entries, reading))
+                        .orElse(MonitorsSection.ABSENT),
                 top.mapping("connectivity", "a mapping like {canaries: [1.1.1.1:53, 8.8.8.8:53], interval: 30s}")
                         .map(ConnectivitySection::read)
                         .orElse(ConnectivitySection.ABSENT),
@@ -97,6 +100,7 @@ record Sections(
                 : Optional.empty();
         sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.monitors().requireKnownServices(names, reading.problems()));
         serviceNames.ifPresent(names -> sections.connectivity().requireKnownService(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
@@ -148,7 +152,7 @@ record Sections(
                 users.people(),
                 notifications.spec(),
                 outboundHeartbeat.spec(),
-                List.of(),
+                monitors.specs(),
                 connectivity.spec(services.specs().stream()
                         .map(dev.firewatch.service.ServiceSpec::name)
                         .toList()),

@@ -45,10 +45,10 @@ class ConfigMistakesTest {
                 arguments(
                         "an unknown section with nothing close lists the known sections",
                         """
-                        monitors: []
+                        dashboards: []
                         """,
-                        "1:1: unknown section \"monitors\"; known sections: server, store, auth, users, channels,"
-                                + " services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, connectivity, monitoring"),
+                        "1:1: unknown section \"dashboards\"; known sections: server, store, auth, users, channels,"
+                                + " services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring"),
                 arguments(
                         "a storm threshold of zero would fold everything all the time",
                         """

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.firewatch.alert.Severity;
 import dev.firewatch.auth.Role;
 import dev.firewatch.testing.Eventually;
 import dev.firewatch.testing.MutableClock;
@@ -13,17 +12,10 @@ import dev.firewatch.testing.TestHttp;
 import dev.firewatch.testing.WebhookReceiver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end through a real Firewatch: a monitor of a real HTTP server on loopback fails three times, an incident
  * opens on its service and pages through the escalation policy to a webhook receiver, and when the server is
- * healthy again two passes resolve it. The clock is moved by hand; the scheduler's own loop starts the checks.
+ * healthy again two passes resolve it. The monitor is the config's, checked by the real HTTP probe; the clock is
+ * moved by hand and the scheduler's own loop starts the checks.
  */
 class MonitorFlowTest {
-    static String config(WebhookReceiver receiver) {
+    static String config(WebhookReceiver receiver, int targetPort) {
         return """
                 server:
                   host: 127.0.0.1
@@ -58,47 +51,19 @@ class MonitorFlowTest {
                         wait: 5m
                 monitoring:
                   per_host_limit: 4
-                """.formatted(receiver.url("/alice"));
-    }
-
-    /** A tiny HTTP check, standing in for the real checks until they are merged: passes on status 200. */
-    static Checker httpCheck(MutableClock clock) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        return monitor -> {
-            ProbeSpec.Http probe = (ProbeSpec.Http) monitor.probe();
-            Instant at = clock.instant();
-            long started = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(probe.url())
-                                .timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                Duration took = Duration.ofNanos(System.nanoTime() - started);
-                boolean passed = response.statusCode() == 200;
-                return new ProbeResult(
-                        monitor.name(),
-                        at,
-                        took,
-                        passed,
-                        true,
-                        passed ? Optional.empty() : Optional.of("[STATUS] (" + response.statusCode() + ") == 200"),
-                        Optional.of("HTTP " + response.statusCode() + " " + response.body()));
-            } catch (IOException e) {
-                return new ProbeResult(
-                        monitor.name(),
-                        at,
-                        Duration.ofNanos(System.nanoTime() - started),
-                        false,
-                        false,
-                        Optional.of("connection failed: " + e.getMessage()),
-                        Optional.empty());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        };
+                monitors:
+                  - name: shop-health
+                    service: shop
+                    severity: critical
+                    interval: 10s
+                    timeout: 2s
+                    jitter: 0s
+                    failures_before_down: 3
+                    successes_before_up: 2
+                    http: {url: "http://127.0.0.1:%d/health"}
+                    conditions: ["[STATUS] == 200"]
+                    labels: {team: shop}
+                """.formatted(receiver.url("/alice"), targetPort);
     }
 
     @Test
@@ -113,29 +78,9 @@ class MonitorFlowTest {
             exchange.close();
         });
         target.start();
-        MonitorSpec health = new MonitorSpec(
-                "shop-health",
-                "shop",
-                Severity.CRITICAL,
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(2),
-                Duration.ZERO,
-                new ProbeSpec.Http(
-                        URI.create("http://127.0.0.1:" + target.getAddress().getPort() + "/health"),
-                        "GET",
-                        Map.of(),
-                        Optional.empty(),
-                        true,
-                        true),
-                List.of(),
-                3,
-                2,
-                List.of(),
-                Map.of("team", "shop"),
-                Map.of());
         try (WebhookReceiver receiver = new WebhookReceiver();
-                TestFirewatch firewatch =
-                        TestFirewatch.start(dir, config(receiver), clock, List.of(health), httpCheck(clock))) {
+                TestFirewatch firewatch = TestFirewatch.start(
+                        dir, config(receiver, target.getAddress().getPort()), clock, Map.of())) {
             TestHttp viewer = firewatch.http().withKey(firewatch.key(Role.VIEWER));
 
             // Three failed checks, one slot (10 s) apart.
@@ -163,7 +108,7 @@ class MonitorFlowTest {
                             .path("annotations")
                             .path("description")
                             .asText())
-                    .contains("What came: HTTP 503 maintenance");
+                    .contains("What came: HTTP 503, body: maintenance");
 
             // Healthy again: the first pass is not enough, the second resolves the incident and tells alice.
             status.set(200);

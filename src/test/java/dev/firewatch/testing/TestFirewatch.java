@@ -77,67 +77,6 @@ public final class TestFirewatch implements AutoCloseable {
         return firewatch;
     }
 
-    /**
-     * Starts with monitors and their checks given by the test: the monitor runtime's end-to-end test, until the
-     * {@code monitors:} section and the real checks are merged beside it.
-     */
-    public static TestFirewatch start(
-            Path dir,
-            String yaml,
-            Clock clock,
-            java.util.List<dev.firewatch.probe.MonitorSpec> monitors,
-            dev.firewatch.probe.Checker checks) {
-        Map<String, String> env = new HashMap<>();
-        env.put("FIREWATCH_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        Path configFile = dir.resolve("firewatch.yaml");
-        try {
-            Files.writeString(configFile, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FirewatchConfig c =
-                switch (new ConfigLoader(env).load(configFile)) {
-                    case ConfigResult.Loaded loaded -> loaded.config();
-                    case ConfigResult.Invalid invalid ->
-                        throw new AssertionError("test config is invalid: " + invalid.errors());
-                };
-        FirewatchConfig config = new FirewatchConfig(
-                c.source(),
-                c.server(),
-                c.store(),
-                c.auth(),
-                c.users(),
-                c.channels(),
-                c.services(),
-                c.severities(),
-                c.routes(),
-                c.inhibitRules(),
-                c.maintenance(),
-                c.webhooks(),
-                c.intake(),
-                c.schedules(),
-                c.escalationPolicies(),
-                c.people(),
-                c.notifications(),
-                c.outboundHeartbeat(),
-                monitors,
-                c.connectivity(),
-                c.monitoring());
-        Path dataDir = dir.resolve("data");
-        Firewatch firewatch = Firewatch.start(config, new Firewatch.Options(dataDir, 0, env, clock, 4), checks);
-        TestFirewatch started = new TestFirewatch(firewatch, config, dataDir, configFile);
-        try {
-            if (!firewatch.awaitStore(java.time.Duration.ofSeconds(30))) {
-                started.close();
-                throw new AssertionError("the store was not set up within 30 s; see the log above");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        return started;
-    }
-
     /** Starts without waiting for the store, for tests of what happens while the database is away. */
     public static TestFirewatch startWithoutWaiting(Path dir, String yaml, Clock clock, Map<String, String> extraEnv) {
         Map<String, String> env = new HashMap<>(extraEnv);
