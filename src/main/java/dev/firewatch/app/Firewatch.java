@@ -31,6 +31,8 @@ import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
+import dev.firewatch.heartbeat.HeartbeatRoutes;
+import dev.firewatch.heartbeat.Heartbeats;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.ActionLinks;
 import dev.firewatch.incident.Assignees;
@@ -134,6 +136,7 @@ public final class Firewatch implements AutoCloseable {
     private final OutboxWorker outboxWorker;
     private final java.util.Optional<OutboundHeartbeat> heartbeat;
     private final ActionLinks actionLinks;
+    private final Heartbeats heartbeats;
 
     private Firewatch(
             Store store,
@@ -150,7 +153,8 @@ public final class Firewatch implements AutoCloseable {
             Paging paging,
             OutboxWorker outboxWorker,
             java.util.Optional<OutboundHeartbeat> heartbeat,
-            ActionLinks actionLinks) {
+            ActionLinks actionLinks,
+            Heartbeats heartbeats) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -166,6 +170,7 @@ public final class Firewatch implements AutoCloseable {
         this.outboxWorker = outboxWorker;
         this.heartbeat = heartbeat;
         this.actionLinks = actionLinks;
+        this.heartbeats = heartbeats;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -304,6 +309,16 @@ public final class Firewatch implements AutoCloseable {
         });
         // Every source, outside or our own, enters the pipeline here: admission, then the durable journal.
         Submissions submissions = new Submissions(admission, journal);
+        // Heartbeats (dead-man's switches): each ping is a row, each deadline a due_at the scheduler claims; a
+        // late, failed or unfinished run is a signal like any sender's, through Submissions.
+        Heartbeats heartbeats = new Heartbeats(
+                store,
+                ids,
+                clock,
+                () -> reloader.current().heartbeats(),
+                service -> services.byName(service).map(ServiceSpec::integrationKey),
+                submissions::submit,
+                config.server().publicUrl());
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -319,6 +334,7 @@ public final class Firewatch implements AutoCloseable {
             incidents.bus().start();
             paging.start();
             outboxWorker.start();
+            heartbeats.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -367,6 +383,7 @@ public final class Firewatch implements AutoCloseable {
                 new IntakeRoutes(
                         services, new Webhooks(() -> reloader.current().webhooks()), submissions, changes, clock),
                 new DigestRoutes(digests),
+                new HeartbeatRoutes(heartbeats, pages, clock),
                 new NotificationRoutes(outbox, outboxWorker, clock, pages, audit),
                 new AlertRoutes(
                         alerts,
@@ -439,7 +456,8 @@ public final class Firewatch implements AutoCloseable {
                 paging,
                 outboxWorker,
                 heartbeat,
-                actionLinks);
+                actionLinks,
+                heartbeats);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -612,6 +630,7 @@ public final class Firewatch implements AutoCloseable {
         storeSetUp.interrupt();
         heartbeat.ifPresent(OutboundHeartbeat::close);
         server.stop();
+        heartbeats.close(); // its scheduler submits to the journal, so it stops first
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
         consumer.close();

@@ -8,6 +8,7 @@ import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
 import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.OutboundHeartbeatSpec;
+import dev.firewatch.heartbeat.HeartbeatSpec;
 import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
@@ -34,6 +35,7 @@ import java.util.List;
  * @param notifications how notifications are delivered (timeouts, retries, breaker) and the mail server
  * @param outboundHeartbeat a URL Firewatch pings while it is healthy, for an outside dead-man's switch
  * @param monitors checks Firewatch runs itself (HTTP, TCP, TLS, DNS, SQL) whose failures become alerts
+ * @param heartbeats jobs that promise to ping ({@code /ping/<uuid>}); a late, failed or unfinished run pages
  */
 public record FirewatchConfig(
         Path source,
@@ -54,7 +56,8 @@ public record FirewatchConfig(
         List<PersonSpec> people,
         NotifySpec notifications,
         java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat,
-        List<MonitorSpec> monitors) {
+        List<MonitorSpec> monitors,
+        List<HeartbeatSpec> heartbeats) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {
