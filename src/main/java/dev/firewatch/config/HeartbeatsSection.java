@@ -193,7 +193,7 @@ record HeartbeatsSection(List<Entry> entries) {
                     })
                     .map(HeartbeatSpec.Every::new);
         }
-        ZoneId zone = entry.has("timezone") ? WallClock.zone(entry, "timezone").orElse(null) : ZoneOffset.UTC;
+        ZoneId zone = entry.has("timezone") ? WallClock.zone(entry, "timezone").orElse(null) : ZoneId.of("UTC");
         var expression = entry.text("cron", "a cron expression like \"0 2 * * *\" or @daily");
         if (expression.isEmpty()) {
             return Optional.empty();

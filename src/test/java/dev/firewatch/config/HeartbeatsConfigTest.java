@@ -8,7 +8,6 @@ import dev.firewatch.heartbeat.Cron;
 import dev.firewatch.heartbeat.HeartbeatSpec;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -79,7 +78,7 @@ class HeartbeatsConfigTest {
                 """.formatted(UUID_1)));
 
         assertThat(config.heartbeats().getFirst().schedule())
-                .isEqualTo(new HeartbeatSpec.OnCron(Cron.parse("@hourly").orThrow(), ZoneOffset.UTC));
+                .isEqualTo(new HeartbeatSpec.OnCron(Cron.parse("@hourly").orThrow(), ZoneId.of("UTC")));
     }
 
     @ParameterizedTest(name = "{0}")
