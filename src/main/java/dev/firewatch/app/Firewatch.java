@@ -31,6 +31,7 @@ import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
+import dev.firewatch.heartbeat.HeartbeatCheck;
 import dev.firewatch.heartbeat.HeartbeatRoutes;
 import dev.firewatch.heartbeat.Heartbeats;
 import dev.firewatch.home.HomeRoutes;
@@ -352,6 +353,7 @@ public final class Firewatch implements AutoCloseable {
                         List.of(
                                 new StormCheck(admission),
                                 new SchedulerCheck(paging, clock),
+                                new HeartbeatCheck(heartbeats, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.

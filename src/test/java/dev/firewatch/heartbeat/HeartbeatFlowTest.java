@@ -93,6 +93,14 @@ class HeartbeatFlowTest {
             assertThat(alert.path("annotations").path("runbook_url").asText())
                     .isEqualTo("https://runbooks.example/backup");
             assertThat(alert.path("labels").path("heartbeat").asText()).isEqualTo("nightly-backup");
+            assertThat(second.http()
+                            .getJson("/readyz")
+                            .path("checks")
+                            .path("heartbeats")
+                            .path("detail")
+                            .asText())
+                    .as("nothing left waiting once the alert is raised")
+                    .isEqualTo("no heartbeat deadline waiting");
 
             clock.advance(Duration.ofMinutes(20));
             second.http().get("/ping/" + UUID);
