@@ -81,6 +81,41 @@ class HeartbeatsConfigTest {
                 .isEqualTo(new HeartbeatSpec.OnCron(Cron.parse("@hourly").orThrow(), ZoneId.of("UTC")));
     }
 
+    @Test
+    void theDocumentedExamplesLoad() throws java.io.IOException {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/configuration.md"));
+        String section = docs.substring(docs.indexOf("## `heartbeats`"));
+        String first = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 8));
+        String watchdog = section.substring(section.indexOf("# firewatch.yaml\n"));
+        watchdog = watchdog.substring(0, watchdog.indexOf("```"));
+        String services = """
+                services:
+                  - {name: demo, integration_key: demo-key}
+                  - {name: monitoring, integration_key: monitoring-key}
+                """;
+
+        assertThat(Configs.loaded(Configs.parse(services + first)).heartbeats())
+                .extracting(HeartbeatSpec::name)
+                .containsExactly("nightly-backup", "queue-worker");
+        assertThat(Configs.loaded(Configs.parse(services + watchdog)).heartbeats())
+                .extracting(HeartbeatSpec::name)
+                .containsExactly("alertmanager-watchdog");
+    }
+
+    @Test
+    void theShippedExampleLoadsWithItsHeartbeatUncommented() throws java.io.IOException {
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("firewatch.yaml"));
+        int block = shipped.indexOf("# heartbeats:");
+        int end = shipped.indexOf("\n\n", block);
+        String uncommented = shipped.substring(0, block)
+                + shipped.substring(block, end).replaceAll("(?m)^# ", "")
+                + shipped.substring(end);
+
+        var config = Configs.loaded(Configs.parse(uncommented));
+
+        assertThat(config.heartbeats()).extracting(HeartbeatSpec::name).containsExactly("nightly-backup");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
     void reportsTheMistakeAtItsLineAndColumn(String sentence, String heartbeat, String expected) {
