@@ -27,6 +27,11 @@ public final class HeartbeatPages {
         return instant == null ? "—" : Format.when(instant);
     }
 
+    /** A duration from the config as the config writes it: 1h, 90m, 1d. */
+    public static String duration(long seconds) {
+        return HeartbeatSpec.text(Duration.ofSeconds(seconds));
+    }
+
     /** A run time as people read it: 850ms, 42s, 3m 12s, 2h 5m. */
     public static String runTime(Long millis) {
         if (millis == null) {

@@ -142,6 +142,40 @@ class CronTest {
                 arguments("an alias with more after it", "@daily 5", 8, "expected nothing after @daily"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("daylightSaving")
+    void wallClockTimesInBerlinAcrossTheNightsTheClocksChange(
+            String sentence, String expression, String after, String next) {
+        Cron cron = Cron.parse(expression).orThrow();
+
+        assertThat(cron.next(Instant.parse(after), java.time.ZoneId.of("Europe/Berlin")))
+                .contains(Instant.parse(next));
+    }
+
+    static Stream<Arguments> daylightSaving() {
+        return Stream.of(
+                arguments(
+                        "02:30 does not exist on 29 March 2026: it counts as 03:30 CEST, after the jump",
+                        "30 2 * * *",
+                        "2026-03-28T12:00:00Z",
+                        "2026-03-29T01:30:00Z"),
+                arguments(
+                        "02:30 happens twice on 25 October 2026: it counts once, at the second (CET)",
+                        "30 2 * * *",
+                        "2026-10-24T12:00:00Z",
+                        "2026-10-25T01:30:00Z"),
+                arguments(
+                        "after the first 02:30 of that night, the next is the night after, not an hour later",
+                        "30 2 * * *",
+                        "2026-10-25T00:30:00Z",
+                        "2026-10-26T01:30:00Z"),
+                arguments(
+                        "every quarter hour in the repeated hour goes on from the wall-clock time after the ping",
+                        "*/15 * * * *",
+                        "2026-10-25T00:50:00Z",
+                        "2026-10-25T02:00:00Z"));
+    }
+
     @Test
     void anExpressionThatNamesNoRealDayNeverComes() {
         assertThat(Cron.parse("0 0 30 2 *").orThrow().next(FROM, ZoneOffset.UTC))

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PingRoutesTest {
     static final String BACKUP = "6f1b7c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e";
     static final String REPORT = "0b6f3a52-93c4-4d2e-a1f0-2c9e8d7b6a51";
+    static final String CHATTY = "9c8b7a6f-5e4d-4c3b-8a29-180f7e6d5c4b";
     static final String CONFIG = TestFirewatch.BASE_CONFIG + """
             heartbeats:
               - name: nightly-backup
@@ -35,7 +36,12 @@ class PingRoutesTest {
                 cron: "0 6 * * mon"
                 timezone: Europe/Berlin
                 grace: 2h
-            """.formatted(BACKUP, REPORT);
+              - name: chatty
+                uuid: %s
+                service: demo
+                period: 1m
+                grace: 1m
+            """.formatted(BACKUP, REPORT, CHATTY);
 
     @TempDir
     static Path dir;
@@ -121,6 +127,22 @@ class PingRoutesTest {
     }
 
     @Test
+    void eachHeartbeatKeepsItsNewestHundredPings() {
+        for (int i = 1; i <= 125; i++) {
+            job.post("/ping/" + CHATTY, "text/plain", ("run " + i).getBytes(StandardCharsets.UTF_8));
+        }
+
+        JsonNode kept =
+                viewer.getJson("/api/v1/heartbeats/chatty/pings?limit=1000").path("pings");
+        assertThat(kept.size()).isBetween(Heartbeats.KEPT_PINGS, Heartbeats.KEPT_PINGS + 9);
+        assertThat(kept.path(0).path("body").asText()).isEqualTo("run 125");
+        assertThat(viewer.getJson("/api/v1/heartbeats/chatty/pings?limit=10")
+                        .path("next_cursor")
+                        .asText())
+                .isNotEmpty();
+    }
+
+    @Test
     void aBodyOverTheServersLimitIsRefusedWith413() {
         byte[] huge = new byte[1024 * 1024 + 1];
 
@@ -154,7 +176,8 @@ class PingRoutesTest {
     void theApiNeedsAViewerAndNamesAnUnknownHeartbeat() {
         assertThat(job.get("/api/v1/heartbeats").statusCode()).isEqualTo(401);
         JsonNode all = viewer.getJson("/api/v1/heartbeats");
-        assertThat(all.path("heartbeats").findValuesAsText("name")).containsExactly("nightly-backup", "weekly-report");
+        assertThat(all.path("heartbeats").findValuesAsText("name"))
+                .containsExactly("nightly-backup", "weekly-report", "chatty");
         assertThat(all.has("next_cursor")).isTrue();
         assertThat(all.path("heartbeats").path(1).path("schedule").asText())
                 .isEqualTo("cron 0 6 * * mon (Europe/Berlin)");
