@@ -18,6 +18,7 @@ import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
 import dev.firewatch.config.DidYouMean;
 import dev.firewatch.config.FirewatchConfig;
+import dev.firewatch.heartbeat.Heartbeats;
 import dev.firewatch.incident.Assignees;
 import dev.firewatch.incident.Incident;
 import dev.firewatch.incident.IncidentState;
@@ -147,6 +148,21 @@ public final class AdminTools implements AutoCloseable {
     public JsonNode alerts(Set<AlertState> states, String service, int limit) {
         AlertPage page = alerts.page(new AlertQuery(states, service, Map.of(), null, limit));
         return json.valueToTree(Listing.of("alerts", page.alerts(), page.older()));
+    }
+
+    /** {@code GET /api/v1/heartbeats}, as JSON: read from the store, so it sends no alerts and runs no scheduler. */
+    public JsonNode heartbeats() {
+        Heartbeats heartbeats = new Heartbeats(
+                store,
+                new Ids(clock),
+                clock,
+                config::heartbeats,
+                service -> Optional.empty(),
+                (service, signals) -> {
+                    throw new IllegalStateException("the command line sends no heartbeat alerts");
+                },
+                config.server().publicUrl());
+        return json.valueToTree(Listing.of("heartbeats", heartbeats.all(), null));
     }
 
     /** {@code GET /api/v1/silences}, as JSON. */

@@ -31,6 +31,9 @@ import dev.firewatch.health.HealthRoutes;
 import dev.firewatch.health.HttpMetrics;
 import dev.firewatch.health.OutboundHeartbeat;
 import dev.firewatch.health.Readiness;
+import dev.firewatch.heartbeat.HeartbeatCheck;
+import dev.firewatch.heartbeat.HeartbeatRoutes;
+import dev.firewatch.heartbeat.Heartbeats;
 import dev.firewatch.home.HomeRoutes;
 import dev.firewatch.incident.ActionLinks;
 import dev.firewatch.incident.Assignees;
@@ -138,6 +141,7 @@ public final class Firewatch implements AutoCloseable {
     private final java.util.Optional<OutboundHeartbeat> heartbeat;
     private final ActionLinks actionLinks;
     private final Runnable closeProbes;
+    private final Heartbeats heartbeats;
 
     private Firewatch(
             Store store,
@@ -155,7 +159,8 @@ public final class Firewatch implements AutoCloseable {
             OutboxWorker outboxWorker,
             java.util.Optional<OutboundHeartbeat> heartbeat,
             ActionLinks actionLinks,
-            Runnable closeProbes) {
+            Runnable closeProbes,
+            Heartbeats heartbeats) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -172,6 +177,7 @@ public final class Firewatch implements AutoCloseable {
         this.heartbeat = heartbeat;
         this.actionLinks = actionLinks;
         this.closeProbes = closeProbes;
+        this.heartbeats = heartbeats;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -335,6 +341,16 @@ public final class Firewatch implements AutoCloseable {
                 clock,
                 registry);
         Monitors monitors = Monitors.live(() -> reloader.current().monitors(), monitorStates, probeHistory, clock);
+        // Heartbeats (dead-man's switches): each ping is a row, each deadline a due_at the scheduler claims; a
+        // late, failed or unfinished run is a signal like any sender's, through Submissions.
+        Heartbeats heartbeats = new Heartbeats(
+                store,
+                ids,
+                clock,
+                () -> reloader.current().heartbeats(),
+                service -> services.byName(service).map(ServiceSpec::integrationKey),
+                submissions::submit,
+                config.server().publicUrl());
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -353,6 +369,7 @@ public final class Firewatch implements AutoCloseable {
             probeHistory.start();
             connectivity.start();
             monitorScheduler.start();
+            heartbeats.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -371,7 +388,8 @@ public final class Firewatch implements AutoCloseable {
                                 new StormCheck(admission),
                                 new SchedulerCheck(paging, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock),
-                                new ProbesCheck(monitorScheduler, connectivity, clock))),
+                                new ProbesCheck(monitorScheduler, connectivity, clock),
+                                new HeartbeatCheck(heartbeats, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
         java.util.Optional<OutboundHeartbeat> heartbeat =
@@ -402,6 +420,7 @@ public final class Firewatch implements AutoCloseable {
                 new IntakeRoutes(
                         services, new Webhooks(() -> reloader.current().webhooks()), submissions, changes, clock),
                 new DigestRoutes(digests),
+                new HeartbeatRoutes(heartbeats, pages, clock),
                 new NotificationRoutes(outbox, outboxWorker, clock, pages, audit),
                 new AlertRoutes(
                         alerts,
@@ -480,7 +499,8 @@ public final class Firewatch implements AutoCloseable {
                     monitorScheduler.close();
                     connectivity.close();
                     probeHistory.close();
-                });
+                },
+                heartbeats);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -648,6 +668,7 @@ public final class Firewatch implements AutoCloseable {
         heartbeat.ifPresent(OutboundHeartbeat::close);
         server.stop();
         closeProbes.run(); // before the journal: a last check may still submit
+        heartbeats.close(); // its scheduler submits to the journal, so it stops first
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
         consumer.close();

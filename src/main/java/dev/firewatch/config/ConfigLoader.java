@@ -43,7 +43,8 @@ public final class ConfigLoader {
             "outbound_heartbeat",
             "monitors",
             "connectivity",
-            "monitoring");
+            "monitoring",
+            "heartbeats");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

@@ -8,6 +8,7 @@ import dev.firewatch.auth.AuthSpec;
 import dev.firewatch.auth.UserSpec;
 import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.OutboundHeartbeatSpec;
+import dev.firewatch.heartbeat.HeartbeatSpec;
 import dev.firewatch.intake.IntakeSpec;
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.notify.ChannelSpec;
@@ -36,6 +37,7 @@ import java.util.List;
  * @param monitors checks Firewatch runs itself (HTTP, TCP, TLS, DNS, SQL) whose failures become alerts
  * @param connectivity canaries that tell "they are down" from "we are cut off", when configured
  * @param monitoring how the monitor runtime behaves for every monitor: per-host limit, flapping, history
+ * @param heartbeats jobs that promise to ping ({@code /ping/<uuid>}); a late, failed or unfinished run pages
  */
 public record FirewatchConfig(
         Path source,
@@ -58,7 +60,8 @@ public record FirewatchConfig(
         java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat,
         List<MonitorSpec> monitors,
         java.util.Optional<dev.firewatch.probe.ConnectivitySpec> connectivity,
-        dev.firewatch.probe.MonitoringSpec monitoring) {
+        dev.firewatch.probe.MonitoringSpec monitoring,
+        List<HeartbeatSpec> heartbeats) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {

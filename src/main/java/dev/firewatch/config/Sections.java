@@ -25,7 +25,8 @@ record Sections(
         OutboundHeartbeatSection outboundHeartbeat,
         MonitorsSection monitors,
         ConnectivitySection connectivity,
-        MonitoringSection monitoring) {
+        MonitoringSection monitoring,
+        HeartbeatsSection heartbeats) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -87,7 +88,10 @@ record Sections(
                         .orElse(ConnectivitySection.ABSENT),
                 top.mapping("monitoring", "a mapping like {per_host_limit: 8, history: {raw: 48h}}")
                         .map(MonitoringSection::read)
-                        .orElse(MonitoringSection.ABSENT));
+                        .orElse(MonitoringSection.ABSENT),
+                top.list("heartbeats", "a list of heartbeats")
+                        .map(entries -> HeartbeatsSection.read(entries, reading))
+                        .orElse(HeartbeatsSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -102,6 +106,7 @@ record Sections(
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
         serviceNames.ifPresent(names -> sections.monitors().requireKnownServices(names, reading.problems()));
         serviceNames.ifPresent(names -> sections.connectivity().requireKnownService(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.heartbeats().requireKnownServices(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
@@ -156,6 +161,7 @@ record Sections(
                 connectivity.spec(services.specs().stream()
                         .map(dev.firewatch.service.ServiceSpec::name)
                         .toList()),
-                monitoring.spec());
+                monitoring.spec(),
+                heartbeats.specs());
     }
 }

@@ -39,7 +39,13 @@ class RouteAccessTest {
             // one-click links in notifications: the signed, expiring, single-purpose token is the credential;
             // GET only asks, POST acts once
             "GET /act/{token}",
-            "POST /act/{token}");
+            "POST /act/{token}",
+            // heartbeat pings come from cron jobs and curl one-liners: the uuid in the URL is the credential, and
+            // a ping can only say a job ran (or failed), never read anything
+            "GET /ping/{uuid}",
+            "POST /ping/{uuid}",
+            "GET /ping/{uuid}/{kind}",
+            "POST /ping/{uuid}/{kind}");
 
     @TempDir
     static Path dir;

@@ -47,8 +47,8 @@ class ConfigMistakesTest {
                         """
                         dashboards: []
                         """,
-                        "1:1: unknown section \"dashboards\"; known sections: server, store, auth, users, channels,"
-                                + " services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring"),
+                        "1:1: unknown section \"dashboards\"; known sections: "
+                                + String.join(", ", ConfigLoader.SECTIONS)),
                 arguments(
                         "a storm threshold of zero would fold everything all the time",
                         """
