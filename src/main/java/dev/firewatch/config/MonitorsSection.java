@@ -155,7 +155,10 @@ record MonitorsSection(List<Monitor> monitors) {
             return Optional.empty();
         }
         var written = entry.scalar("jitter", "a duration like 5s, or 0s for none");
-        if (written.isPresent() && ZERO.matcher(written.get().value().strip()).matches()) {
+        if (written.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ZERO.matcher(written.get().value().strip()).matches()) {
             return Optional.of(Duration.ZERO);
         }
         return entry.duration("jitter");

@@ -193,6 +193,15 @@ class MonitorMistakesTest {
                         """,
                         "9:13: monitors[0].jitter: the jitter must be shorter than the interval (1m)"),
                 arguments(
+                        "a jitter that is a list is reported once",
+                        """
+                          - name: api
+                            service: api
+                            jitter: [1s]
+                            http: http://127.0.0.1:8080/readyz
+                        """,
+                        "9:13: monitors[0].jitter: expected a duration like 5s, or 0s for none, found a list"),
+                arguments(
                         "a failure count of zero",
                         """
                           - name: api
