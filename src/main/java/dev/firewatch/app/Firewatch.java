@@ -320,6 +320,9 @@ public final class Firewatch implements AutoCloseable {
         // result moves the monitor's state, whose triggers and resolves enter through Submissions like any
         // source's; the history writer commits results, roll-ups and state rows in batches. The connectivity
         // canaries tell "they are down" from "we are cut off".
+        // A monitor whose URL is a path alone (the example's /readyz) checks this server, once it listens.
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<java.net.URI>> ownAddress =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         ProbeHistory probeHistory = new ProbeHistory(
                 store, ids, clock, () -> reloader.current().monitoring().history());
         Connectivity connectivity = new Connectivity(
@@ -335,7 +338,7 @@ public final class Firewatch implements AutoCloseable {
                 registry);
         MonitorScheduler monitorScheduler = new MonitorScheduler(
                 () -> reloader.current().monitors(),
-                new dev.firewatch.probe.Checks(clock),
+                new dev.firewatch.probe.Checks(clock, ownAddress::get),
                 monitorStates,
                 () -> reloader.current().monitoring().perHostLimit(),
                 clock,
@@ -473,6 +476,7 @@ public final class Firewatch implements AutoCloseable {
         Javalin server = HttpServer.create(
                 config.server(), options.port(), json, migrations::ready, gate, httpMetrics, pages, routeSets);
         server.start();
+        ownAddress.set(java.util.Optional.of(ownAddress(config.server().host(), server.port())));
         log.info(
                 "Firewatch {} listening on http://{}:{} with {}",
                 Version.current(),
@@ -501,6 +505,12 @@ public final class Firewatch implements AutoCloseable {
                     probeHistory.close();
                 },
                 heartbeats);
+    }
+
+    /** Where this server answers itself: the loopback address when it listens on every interface. */
+    private static java.net.URI ownAddress(String host, int port) {
+        String reach = host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        return java.net.URI.create("http://" + (reach.contains(":") ? "[" + reach + "]" : reach) + ":" + port);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {

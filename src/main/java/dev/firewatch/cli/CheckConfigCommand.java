@@ -45,7 +45,8 @@ final class CheckConfigCommand implements Callable<Integer> {
                 System.out.println(
                         file + ": ok (" + ConfigOptions.plural(config.services().size(), "service") + ", "
                                 + ConfigOptions.plural(config.channels().size(), "channel") + ", "
-                                + ConfigOptions.plural(config.users().size(), "user") + ")");
+                                + ConfigOptions.plural(config.users().size(), "user")
+                                + detection(config) + ")");
                 yield 0;
             }
             case ConfigResult.Invalid invalid -> {
@@ -55,5 +56,17 @@ final class CheckConfigCommand implements Callable<Integer> {
                 yield 1;
             }
         };
+    }
+
+    /** What Firewatch watches by itself, when the file has any: ", 1 monitor, 2 heartbeats". */
+    private static String detection(dev.firewatch.config.FirewatchConfig config) {
+        StringBuilder counts = new StringBuilder();
+        if (!config.monitors().isEmpty()) {
+            counts.append(", ").append(ConfigOptions.plural(config.monitors().size(), "monitor"));
+        }
+        if (!config.heartbeats().isEmpty()) {
+            counts.append(", ").append(ConfigOptions.plural(config.heartbeats().size(), "heartbeat"));
+        }
+        return counts.toString();
     }
 }

@@ -295,6 +295,13 @@ final class MonitorProbes {
     private static Optional<URI> webUrl(Scalar written, String path, Mapping at) {
         try {
             var uri = new URI(written.value().strip());
+            // A path alone is Firewatch's own address (http: /readyz): the example config watches itself this way,
+            // and it cannot know the port serve --port will choose.
+            if (uri.getScheme() == null
+                    && uri.getHost() == null
+                    && uri.getRawPath().startsWith("/")) {
+                return Optional.of(uri);
+            }
             if (uri.getScheme() != null
                     && uri.getScheme().toLowerCase(Locale.ROOT).matches("https?")
                     && uri.getHost() != null) {
@@ -303,7 +310,10 @@ final class MonitorProbes {
         } catch (URISyntaxException notAUri) {
             // reported below
         }
-        at.error(written.at(), path + ": expected an http:// or https:// URL, found " + written.shown());
+        at.error(
+                written.at(),
+                path + ": expected an http:// or https:// URL, or a path like /readyz for Firewatch's own, found "
+                        + written.shown());
         return Optional.empty();
     }
 }

@@ -5,10 +5,12 @@ import dev.firewatch.probe.http.HttpProbe;
 import dev.firewatch.probe.sql.SqlProbe;
 import dev.firewatch.probe.tcp.TcpProbe;
 import dev.firewatch.probe.tls.TlsProbe;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,7 @@ public final class Checks implements Checker {
             Condition.parse("[CERT_MATCHES_HOST] == true", ProbeSpec.Tls.class).orThrow());
 
     private final Clock clock;
+    private final Supplier<Optional<URI>> own;
     private final HttpProbe http = new HttpProbe();
     private final TcpProbe tcp = new TcpProbe();
     private final TlsProbe tls = new TlsProbe();
@@ -41,7 +44,16 @@ public final class Checks implements Checker {
 
     /** @param clock gives each result's {@code at}; response times are measured, not read from it */
     public Checks(Clock clock) {
+        this(clock, Optional::empty);
+    }
+
+    /**
+     * @param own Firewatch's own address ({@code http://127.0.0.1:8080}), for HTTP monitors whose URL is a path
+     *     alone; empty until the server listens
+     */
+    public Checks(Clock clock, Supplier<Optional<URI>> own) {
         this.clock = clock;
+        this.own = own;
     }
 
     @Override
@@ -75,6 +87,11 @@ public final class Checks implements Checker {
 
     private Observation observe(MonitorSpec monitor, Instant at) {
         return switch (monitor.probe()) {
+            case ProbeSpec.Http spec
+            when spec.isOwn() ->
+                own.get()
+                        .map(base -> http.observe(spec.against(base), monitor.timeout(), at))
+                        .orElseGet(() -> Observation.failed(at, "Firewatch is not listening yet", false));
             case ProbeSpec.Http spec -> http.observe(spec, monitor.timeout(), at);
             case ProbeSpec.Tcp spec -> tcp.observe(spec, monitor.timeout(), at);
             case ProbeSpec.Tls spec -> tls.observe(spec, monitor.timeout(), at);

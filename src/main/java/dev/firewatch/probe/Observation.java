@@ -30,4 +30,19 @@ public record Observation(
         Optional<String> body,
         Optional<Instant> certificateExpiry,
         Optional<Boolean> certificateMatchesHost,
-        Optional<Object> result) {}
+        Optional<Object> result) {
+    /** A check that could not even start, for {@code error}. */
+    public static Observation failed(Instant at, String error, boolean reached) {
+        return new Observation(
+                at,
+                Duration.ZERO,
+                Optional.of(error),
+                reached,
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+}

@@ -26,7 +26,17 @@ public sealed interface ProbeSpec permits ProbeSpec.Http, ProbeSpec.Tcp, ProbeSp
             implements ProbeSpec {
         @Override
         public String host() {
-            return url.getHost();
+            return isOwn() ? "localhost" : url.getHost();
+        }
+
+        /** A URL that is a path alone ({@code /readyz}) checks Firewatch itself, at the address it listens on. */
+        public boolean isOwn() {
+            return !url.isAbsolute();
+        }
+
+        /** The same request against {@code base} (Firewatch's own address), for a URL that is a path alone. */
+        public Http against(URI base) {
+            return new Http(base.resolve(url), method, headers, body, followRedirects, verifyTls);
         }
     }
 

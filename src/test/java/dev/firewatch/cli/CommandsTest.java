@@ -13,7 +13,7 @@ class CommandsTest {
     void checkConfigAcceptsTheShippedExample() {
         Cli cli = Cli.run("check-config", "firewatch.yaml");
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).contains("firewatch.yaml: ok (1 service, 1 channel, 1 user)");
+        assertThat(cli.out()).contains("firewatch.yaml: ok (2 services, 1 channel, 1 user, 1 monitor)");
     }
 
     @Test

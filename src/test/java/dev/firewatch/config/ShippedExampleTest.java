@@ -29,8 +29,22 @@ class ShippedExampleTest {
         assertThat(config.store().vendor()).isEqualTo(Vendor.SQLITE);
         assertThat(config.users()).containsExactly(new UserSpec("admin", "admin@example.com", Role.ADMIN));
         assertThat(config.services())
-                .containsExactly(new ServiceSpec(
-                        "demo", "The demo service from the README", "demo-key", List.of("demo-webhook"), List.of()));
+                .containsExactly(
+                        new ServiceSpec(
+                                "demo",
+                                "The demo service from the README",
+                                "demo-key",
+                                List.of("demo-webhook"),
+                                List.of()),
+                        new ServiceSpec(
+                                "firewatch",
+                                "This Firewatch, watched by its own readiness monitor",
+                                "firewatch-self-key",
+                                List.of(),
+                                List.of()));
+        assertThat(config.monitors())
+                .extracting(m -> m.name() + " of " + m.service() + " every " + m.interval())
+                .containsExactly("firewatch-ready of firewatch every PT30S");
         var webhook = config.channels().getFirst();
         assertThat(webhook.name()).isEqualTo("demo-webhook");
         assertThat(webhook.type()).isEqualTo("webhook");
