@@ -52,6 +52,8 @@ import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Submissions;
 import dev.firewatch.intake.Webhooks;
+import dev.firewatch.logwatch.LogRoutes;
+import dev.firewatch.logwatch.LogRules;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
 import dev.firewatch.notify.EmailSender;
@@ -134,6 +136,7 @@ public final class Firewatch implements AutoCloseable {
     private final OutboxWorker outboxWorker;
     private final java.util.Optional<OutboundHeartbeat> heartbeat;
     private final ActionLinks actionLinks;
+    private final LogRules logRules;
 
     private Firewatch(
             Store store,
@@ -150,7 +153,8 @@ public final class Firewatch implements AutoCloseable {
             Paging paging,
             OutboxWorker outboxWorker,
             java.util.Optional<OutboundHeartbeat> heartbeat,
-            ActionLinks actionLinks) {
+            ActionLinks actionLinks,
+            LogRules logRules) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -166,6 +170,7 @@ public final class Firewatch implements AutoCloseable {
         this.outboxWorker = outboxWorker;
         this.heartbeat = heartbeat;
         this.actionLinks = actionLinks;
+        this.logRules = logRules;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -304,6 +309,11 @@ public final class Firewatch implements AutoCloseable {
         });
         // Every source, outside or our own, enters the pipeline here: admission, then the durable journal.
         Submissions submissions = new Submissions(admission, journal);
+        // Log watchdogs: lines sent to POST /api/v1/logs are evaluated against log_rules as they arrive (the lines
+        // are not stored); rule state, evidence and deadlines are rows, and a rule that fires or clears submits
+        // through Submissions like every other source.
+        LogRules logRules =
+                new LogRules(store, ids, clock, () -> reloader.current().logRules(), services, submissions, codec);
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -319,6 +329,7 @@ public final class Firewatch implements AutoCloseable {
             incidents.bus().start();
             paging.start();
             outboxWorker.start();
+            logRules.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -413,6 +424,7 @@ public final class Firewatch implements AutoCloseable {
                 // Pre-flight for paging: the running config and the store's overrides, read at each request.
                 new DryRunPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
                 new PolicyPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
+                new LogRoutes(logRules, services, pages),
                 reloader.routes());
 
         Javalin server = HttpServer.create(
@@ -439,7 +451,8 @@ public final class Firewatch implements AutoCloseable {
                 paging,
                 outboxWorker,
                 heartbeat,
-                actionLinks);
+                actionLinks,
+                logRules);
     }
 
     private static Map<String, Duration> resolveTimeouts(List<ServiceSpec> services) {
@@ -612,6 +625,7 @@ public final class Firewatch implements AutoCloseable {
         storeSetUp.interrupt();
         heartbeat.ifPresent(OutboundHeartbeat::close);
         server.stop();
+        logRules.close(); // before the journal: its thread submits to it
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
         consumer.close();

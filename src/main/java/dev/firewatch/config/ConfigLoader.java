@@ -40,7 +40,8 @@ public final class ConfigLoader {
             "schedules",
             "escalation_policies",
             "notify",
-            "outbound_heartbeat");
+            "outbound_heartbeat",
+            "log_rules");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

@@ -34,6 +34,7 @@ import java.util.List;
  * @param notifications how notifications are delivered (timeouts, retries, breaker) and the mail server
  * @param outboundHeartbeat a URL Firewatch pings while it is healthy, for an outside dead-man's switch
  * @param monitors checks Firewatch runs itself (HTTP, TCP, TLS, DNS, SQL) whose failures become alerts
+ * @param logRules rules over the log lines services send to {@code POST /api/v1/logs} (rate, sequence, absence)
  */
 public record FirewatchConfig(
         Path source,
@@ -54,7 +55,8 @@ public record FirewatchConfig(
         List<PersonSpec> people,
         NotifySpec notifications,
         java.util.Optional<OutboundHeartbeatSpec> outboundHeartbeat,
-        List<MonitorSpec> monitors) {
+        List<MonitorSpec> monitors,
+        List<dev.firewatch.logwatch.LogRuleSpec> logRules) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {

@@ -23,7 +23,8 @@ record Sections(
         SchedulesSection schedules,
         EscalationPoliciesSection escalationPolicies,
         NotifySection notifications,
-        OutboundHeartbeatSection outboundHeartbeat) {
+        OutboundHeartbeatSection outboundHeartbeat,
+        LogRulesSection logRules) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -76,7 +77,10 @@ record Sections(
                         .orElse(NotifySection.ABSENT),
                 top.mapping("outbound_heartbeat", "a mapping like {url: https://hc-ping.com/<uuid>, interval: 60s}")
                         .map(OutboundHeartbeatSection::read)
-                        .orElse(OutboundHeartbeatSection.ABSENT));
+                        .orElse(OutboundHeartbeatSection.ABSENT),
+                top.list("log_rules", "a list of log rules")
+                        .map(entries -> LogRulesSection.read(entries, reading))
+                        .orElse(LogRulesSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -89,6 +93,7 @@ record Sections(
                 : Optional.empty();
         sections.routes().requireKnown(serviceNames, severityNames, reading.problems());
         serviceNames.ifPresent(names -> sections.maintenance().requireKnownServices(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.logRules().requireKnownServices(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
@@ -139,6 +144,7 @@ record Sections(
                 users.people(),
                 notifications.spec(),
                 outboundHeartbeat.spec(),
-                List.of());
+                List.of(),
+                logRules.specs());
     }
 }
