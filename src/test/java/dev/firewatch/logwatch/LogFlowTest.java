@@ -269,6 +269,51 @@ class LogFlowTest {
         assertThat(table.body()).contains("id=\"log-rules\"").doesNotContain("<html");
     }
 
+    /** The counts of a rate window are rows too: lines before a restart and after it add up in one window. */
+    @Test
+    void aRateWindowCountsAcrossARestart(@TempDir Path dir) throws Exception {
+        MutableClock time = MutableClock.at("2026-11-23T03:00:12Z");
+        String config = config(store());
+        String errors = "{\"msg\": \"OperationalError: database is locked\", \"app\": \"api\"}\n";
+        try (TestFirewatch before = TestFirewatch.start(dir, config, time, Map.of())) {
+            var response = send(before.http(), "application/x-ndjson", errors.repeat(3));
+            assertThat(read(response).path("matched").asInt()).isEqualTo(3);
+        }
+        Files.delete(dir.resolve("firewatch.yaml"));
+        time.advance(Duration.ofSeconds(30));
+
+        try (TestFirewatch after = TestFirewatch.start(dir, config, time, Map.of())) {
+            send(after.http(), "application/x-ndjson", errors);
+
+            incidentTitled(
+                    after.http().withKey(after.key(Role.RESPONDER)),
+                    "log rule db-errors: 4 lines matching OperationalError|status=5\\d\\d in 1m (threshold 3)",
+                    "triggered");
+        }
+    }
+
+    /** A rule taken out of the config while it fires resolves its alert: nothing is left firing with no owner. */
+    @Test
+    void aFiringRuleThatLeavesTheConfigResolves(@TempDir Path dir) throws Exception {
+        MutableClock time = MutableClock.at("2026-11-23T03:00:12Z");
+        String store = store();
+        try (TestFirewatch firewatch = TestFirewatch.start(dir, config(store), time, Map.of())) {
+            TestHttp people = firewatch.http().withKey(firewatch.key(Role.ADMIN));
+            send(firewatch.http(), "text/plain", "running integrity_check\n");
+            time.advance(Duration.ofMinutes(5));
+            String title = "log rule integrity-check: \"running integrity_check\" at 03:00:12 was not followed by"
+                    + " \"integrity_check ok|integrity_check skip\" within 5m";
+            incidentTitled(people, title, "triggered");
+
+            Files.writeString(firewatch.configFile(), TestFirewatch.BASE_CONFIG + store);
+            assertThat(people.postJson("/api/v1/config/reload", "").statusCode())
+                    .isEqualTo(200);
+
+            incidentTitled(people, title, "resolved");
+            assertThat(people.getJson("/api/v1/logs/rules").path("rules")).isEmpty();
+        }
+    }
+
     /**
      * The issue's lesson: a boot that logs "running integrity_check" and never "integrity_check ok" pages, even when
      * Firewatch restarts in the middle of the five minutes; the late "ok" resolves it.
