@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
             OnCallCommands.Shifts.class,
             OnCallCommands.OverrideCommand.class,
             NotifyCommands.Notify.class,
-            PageCommands.PageCommand.class
+            PageCommands.PageCommand.class,
+            LogCommands.Logs.class
         })
 public final class FirewatchCommand implements Runnable {
     /** The command line with its exit codes: 2 when the config or the arguments are unusable. */

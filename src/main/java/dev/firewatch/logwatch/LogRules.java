@@ -47,6 +47,7 @@ public final class LogRules implements AutoCloseable {
     private final SignalCodec codec;
     private final LogRuleSql ruleSql;
     private final Poller poller;
+    private final LogRuleViews views;
     /** The rule list last made sure of; a reload brings a new list, and absence rules then get their rows. */
     private List<LogRuleSpec> ensured;
 
@@ -67,6 +68,7 @@ public final class LogRules implements AutoCloseable {
         this.codec = codec;
         this.ruleSql = new LogRuleSql(store.vendor());
         this.poller = new Poller("log-rules", Duration.ofSeconds(1), this::step);
+        this.views = new LogRuleViews(store, clock, rules);
     }
 
     /** Starts the thread; call once the schema is in place. */
@@ -346,24 +348,7 @@ public final class LogRules implements AutoCloseable {
 
     /** Rules, their state and newest matches, for the page and the API; rules of the running config only. */
     public List<RuleView> views() {
-        List<LogRuleSpec> specs = rules.get();
-        Instant now = clock.instant();
-        return store.read(tx -> {
-            try (Statements sql = Statements.over(tx)) {
-                Map<String, StoredRule> rows = new LinkedHashMap<>();
-                ruleSql.read(sql, specs.stream().map(LogRuleSpec::name).toList())
-                        .forEach(row -> rows.put(row.rule(), row));
-                List<RuleView> views = new ArrayList<>();
-                for (LogRuleSpec spec : specs) {
-                    StoredRule row = rows.get(spec.name());
-                    if (row != null && !row.definition().equals(spec.kind().definition())) {
-                        row = null; // changed in the config; the scheduler starts it afresh in a moment
-                    }
-                    views.add(RuleView.of(spec, row, ruleSql.matches(sql, spec.name(), spec.evidence()), now));
-                }
-                return views;
-            }
-        });
+        return views.all();
     }
 
     /** Runs a transaction, again when it lost the race to make a rule's first row. */
