@@ -54,6 +54,7 @@ import dev.firewatch.intake.Submissions;
 import dev.firewatch.intake.Webhooks;
 import dev.firewatch.logwatch.LogRoutes;
 import dev.firewatch.logwatch.LogRules;
+import dev.firewatch.logwatch.LogRulesCheck;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
 import dev.firewatch.notify.EmailSender;
@@ -347,7 +348,8 @@ public final class Firewatch implements AutoCloseable {
                         List.of(
                                 new StormCheck(admission),
                                 new SchedulerCheck(paging, clock),
-                                new OutboxCheck(outbox, outboxWorker::openBreakers, clock))),
+                                new OutboxCheck(outbox, outboxWorker::openBreakers, clock),
+                                new LogRulesCheck(logRules, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
         java.util.Optional<OutboundHeartbeat> heartbeat =

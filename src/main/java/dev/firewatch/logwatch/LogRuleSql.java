@@ -56,6 +56,20 @@ final class LogRuleSql {
                 limit);
     }
 
+    /** The earliest deadline, whether or not it has come. */
+    Optional<Instant> nextDue(Statements sql) {
+        return sql.first(
+                "SELECT due_at FROM logwatch_rule_state WHERE due_at IS NOT NULL ORDER BY due_at LIMIT 1",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)));
+    }
+
+    /** When the oldest signal still waiting for intake was made. */
+    Optional<Instant> oldestQueued(Statements sql) {
+        return sql.first(
+                "SELECT created_at FROM logwatch_signal ORDER BY id LIMIT 1",
+                rs -> Instant.ofEpochMilli(rs.getLong(1)));
+    }
+
     /** Makes the row; false when another transaction made it first. */
     boolean insert(Statements sql, StoredRule row) {
         return sql.update(

@@ -143,7 +143,10 @@ public final class LogRules implements AutoCloseable {
         Instant now = clock.instant();
         boolean due = write(sql -> {
             boolean any = false;
-            for (LogRuleSpec rule : current) {
+            // In name order, as requests lock rules, so the two never wait on each other in a circle.
+            for (LogRuleSpec rule : current.stream()
+                    .sorted(Comparator.comparing(LogRuleSpec::name))
+                    .toList()) {
                 Optional<String> definition = ruleSql.definition(sql, rule.name());
                 if (definition.isEmpty() && rule.kind() instanceof LogRuleSpec.Absence) {
                     Evaluation fresh = Evaluation.of(rule, null, List.of(), now);
@@ -345,6 +348,17 @@ public final class LogRules implements AutoCloseable {
     static String evidenceLine(LogRuleSql.Match match) {
         return Wording.clock(match.loggedAt() == null ? match.at() : match.loggedAt()) + "  " + match.line();
     }
+
+    /** The earliest rule deadline and the oldest signal waiting for intake, for the readiness check. */
+    Lateness lateness() {
+        return store.read(tx -> {
+            try (Statements sql = Statements.over(tx)) {
+                return new Lateness(ruleSql.nextDue(sql), ruleSql.oldestQueued(sql));
+            }
+        });
+    }
+
+    record Lateness(Optional<Instant> nextDue, Optional<Instant> oldestQueued) {}
 
     /** Rules, their state and newest matches, for the page and the API; rules of the running config only. */
     public List<RuleView> views() {

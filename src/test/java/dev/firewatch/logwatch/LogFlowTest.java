@@ -327,6 +327,13 @@ class LogFlowTest {
             assertThat(read(response).path("matched").asInt()).isEqualTo(1);
             JsonNode rule = rule(before.http().withKey(before.key(Role.VIEWER)), "integrity-check");
             assertThat(rule.path("due_at").asText()).isEqualTo("2026-11-23T03:05:12.000Z");
+            assertThat(before.http()
+                            .getJson("/readyz")
+                            .path("checks")
+                            .path("log_rules")
+                            .path("detail")
+                            .asText())
+                    .isEqualTo("next log rule deadline 2026-11-23T03:05:12Z");
             time.advance(Duration.ofMinutes(2));
         }
         Files.delete(dir.resolve("firewatch.yaml"));
