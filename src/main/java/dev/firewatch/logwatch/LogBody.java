@@ -316,7 +316,8 @@ final class LogBody {
     }
 
     private static String shortened(JacksonException e) {
-        return shortened(String.valueOf(e.getOriginalMessage()));
+        // Jackson names its own setting ("from `StreamReadConstraints...`"), which means nothing to a sender.
+        return shortened(String.valueOf(e.getOriginalMessage()).replaceAll(", from `[^`]*`", ""));
     }
 
     private static String shortened(String message) {
