@@ -3,7 +3,6 @@ package dev.firewatch.logwatch;
 import dev.firewatch.alert.Signal;
 import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.Submissions;
-import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Poller;
@@ -19,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Log watchdogs: rules over the lines services send. Lines are evaluated as they arrive and are not stored; what
@@ -48,6 +45,7 @@ public final class LogRules implements AutoCloseable {
     private final LogRuleSql ruleSql;
     private final Poller poller;
     private final LogRuleViews views;
+    private final RuleAlerts alerts;
     /** The rule list last made sure of; a reload brings a new list, and absence rules then get their rows. */
     private List<LogRuleSpec> ensured;
 
@@ -69,6 +67,7 @@ public final class LogRules implements AutoCloseable {
         this.ruleSql = new LogRuleSql(store.vendor());
         this.poller = new Poller("log-rules", Duration.ofSeconds(1), this::step);
         this.views = new LogRuleViews(store, clock, rules);
+        this.alerts = new RuleAlerts(services, rules);
     }
 
     /** Starts the thread; call once the schema is in place. */
@@ -182,7 +181,8 @@ public final class LogRules implements AutoCloseable {
                 if (rule.isEmpty()) {
                     // No longer configured: its alert resolves, and its state and evidence go.
                     if (row.firing()) {
-                        any |= queue(sql, row.rule(), row.service(), resolve(row.rule(), row.service(), now), now);
+                        any |= queue(
+                                sql, row.rule(), row.service(), alerts.resolve(row.rule(), row.service(), now), now);
                     }
                     ruleSql.delete(sql, row.rule());
                 } else {
@@ -249,10 +249,11 @@ public final class LogRules implements AutoCloseable {
         }
         boolean queued = false;
         for (Change change : changes) {
-            Signal signal =
+            Optional<Signal> signal =
                     switch (change) {
-                        case Change.Fired fired -> trigger(sql, rule, fired.text(), now);
-                        case Change.Cleared cleared -> resolve(rule.name(), rule.service(), now);
+                        case Change.Fired fired ->
+                            alerts.trigger(rule, fired.text(), ruleSql.matches(sql, rule.name(), rule.evidence()), now);
+                        case Change.Cleared cleared -> alerts.resolve(rule.name(), rule.service(), now);
                     };
             queued |= queue(sql, rule.name(), rule.service(), signal, now);
         }
@@ -274,79 +275,9 @@ public final class LogRules implements AutoCloseable {
                 version == null ? 0 : version);
     }
 
-    private boolean queue(Statements sql, String rule, String service, Signal signal, Instant now) {
-        if (signal == null) {
-            return false;
-        }
-        ruleSql.queue(sql, ids.next(), rule, service, codec.encode(signal), now);
-        return true;
-    }
-
-    /** The alert a firing rule raises: its summary, its labels, and its newest matching lines as evidence. */
-    private Signal trigger(Statements sql, LogRuleSpec rule, String summary, Instant now) {
-        Optional<ServiceSpec> service = services.byName(rule.service());
-        if (service.isEmpty()) {
-            return null; // the config always names a service that exists; a reload may have just removed it
-        }
-        List<LogRuleSql.Match> evidence = ruleSql.matches(sql, rule.name(), rule.evidence());
-        Map<String, String> annotations = new TreeMap<>(rule.annotations());
-        if (!evidence.isEmpty()) {
-            annotations.put(
-                    "evidence", evidence.stream().map(LogRules::evidenceLine).collect(Collectors.joining("\n")));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("log_rule", rule.name());
-        details.put("kind", rule.kind().wireName());
-        details.put("evidence", evidence.stream().map(LogRules::evidenceLine).toList());
-        return new Signal.Trigger(
-                service.get().integrationKey(),
-                dedupKey(rule.name()),
-                labels(rule.labels(), rule.name(), rule.service()),
-                now,
-                Signal.Source.LOG,
-                summary,
-                rule.severity(),
-                "log rule " + rule.name(),
-                null,
-                null,
-                rule.kind().wireName(),
-                Collections.unmodifiableMap(annotations),
-                Collections.unmodifiableMap(details),
-                List.of(),
-                List.of(),
-                "Firewatch",
-                null,
-                null);
-    }
-
-    private Signal resolve(String rule, String serviceName, Instant now) {
-        Optional<ServiceSpec> service = services.byName(serviceName);
-        if (service.isEmpty()) {
-            return null;
-        }
-        Map<String, String> labels = rules.get().stream()
-                .filter(r -> r.name().equals(rule))
-                .findFirst()
-                .map(r -> labels(r.labels(), rule, serviceName))
-                .orElseGet(() -> labels(Map.of(), rule, serviceName));
-        return new Signal.Resolve(service.get().integrationKey(), dedupKey(rule), labels, now, Signal.Source.LOG);
-    }
-
-    /** One alert per rule, whatever its kind: a boot loop that logs its start ten times is one problem. */
-    static String dedupKey(String rule) {
-        return "log:" + rule;
-    }
-
-    private static Map<String, String> labels(Map<String, String> configured, String rule, String service) {
-        Map<String, String> labels = new TreeMap<>(configured);
-        labels.put("log_rule", rule);
-        labels.put("service", service);
-        return Collections.unmodifiableMap(labels);
-    }
-
-    /** {@code 03:00:12  running integrity_check}: the time the line says it was logged, else when it arrived. */
-    static String evidenceLine(LogRuleSql.Match match) {
-        return Wording.clock(match.loggedAt() == null ? match.at() : match.loggedAt()) + "  " + match.line();
+    private boolean queue(Statements sql, String rule, String service, Optional<Signal> signal, Instant now) {
+        signal.ifPresent(s -> ruleSql.queue(sql, ids.next(), rule, service, codec.encode(s), now));
+        return signal.isPresent();
     }
 
     /** The earliest rule deadline and the oldest signal waiting for intake, for the readiness check. */
