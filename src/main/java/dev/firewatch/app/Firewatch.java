@@ -426,7 +426,7 @@ public final class Firewatch implements AutoCloseable {
                 // Pre-flight for paging: the running config and the store's overrides, read at each request.
                 new DryRunPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
                 new PolicyPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
-                new LogRoutes(logRules, services, pages),
+                new LogRoutes(logRules, services, pages, registry),
                 reloader.routes());
 
         Javalin server = HttpServer.create(

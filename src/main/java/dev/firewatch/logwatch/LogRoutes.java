@@ -14,6 +14,8 @@ import dev.firewatch.web.Pages;
 import dev.firewatch.web.RouteSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,11 +27,13 @@ public final class LogRoutes implements RouteSet {
     private final LogRules logRules;
     private final Services services;
     private final Pages pages;
+    private final MeterRegistry registry;
 
-    public LogRoutes(LogRules logRules, Services services, Pages pages) {
+    public LogRoutes(LogRules logRules, Services services, Pages pages, MeterRegistry registry) {
         this.logRules = logRules;
         this.services = services;
         this.pages = pages;
+        this.registry = registry;
     }
 
     @Override
@@ -68,12 +72,26 @@ public final class LogRoutes implements RouteSet {
                     throw new HttpProblem(
                             503, "the lines could not be evaluated and stored (" + e.getMessage() + "); retry", null);
                 }
+                count(service.name(), "matched", accepted.matched());
+                count(service.name(), "unmatched", accepted.lines() - accepted.matched());
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("service", service.name());
                 body.put("accepted", accepted.lines());
                 body.put("matched", accepted.matched());
                 ctx.status(202).json(body);
             }
+        }
+    }
+
+    /** {@code firewatch_log_lines_total}: whether lines arrive at all is the first thing to know about a log rule. */
+    private void count(String service, String outcome, int lines) {
+        if (lines > 0) {
+            Counter.builder("firewatch.log.lines")
+                    .description("Log lines received on POST /api/v1/logs, by whether a log rule read them")
+                    .tag("service", service)
+                    .tag("outcome", outcome)
+                    .register(registry)
+                    .increment(lines);
         }
     }
 

@@ -139,6 +139,8 @@ class LogFlowTest {
         assertThat(rule.path("count").asInt()).isEqualTo(2);
         assertThat(rule.path("recent_matches").findValuesAsText("line"))
                 .containsSubsequence("sqlalchemy OperationalError: database is locked", "GET /x status=502");
+        assertThat(sender.get("/metrics").body())
+                .contains("firewatch_log_lines_total{outcome=\"matched\",service=\"demo\"}");
         clock.advance(Duration.ofMinutes(2)); // out of the window, so the rate test starts from nothing
     }
 
