@@ -119,11 +119,6 @@ final class LogRuleSql {
                 "UPDATE logwatch_rule_state SET due_at = ? WHERE (due_at IS NULL OR due_at > ?)" + unless, values);
     }
 
-    /** A rule's definition, if it has a row. */
-    Optional<String> definition(Statements sql, String rule) {
-        return sql.first("SELECT definition FROM logwatch_rule_state WHERE rule = ?", rs -> rs.getString(1), rule);
-    }
-
     void makeDue(Statements sql, String rule, Instant now) {
         sql.update("UPDATE logwatch_rule_state SET due_at = ? WHERE rule = ?", now.toEpochMilli(), rule);
     }

@@ -39,7 +39,9 @@ public final class LogRuleViews {
                 List<RuleView> views = new ArrayList<>();
                 for (LogRuleSpec spec : specs) {
                     StoredRule row = rows.get(spec.name());
-                    if (row != null && !row.definition().equals(spec.kind().definition())) {
+                    if (row != null
+                            && !(row.definition().equals(spec.kind().definition())
+                                    && row.service().equals(spec.service()))) {
                         row = null; // changed in the config; the scheduler starts it afresh in a moment
                     }
                     views.add(RuleView.of(spec, row, ruleSql.matches(sql, spec.name(), spec.evidence()), now));

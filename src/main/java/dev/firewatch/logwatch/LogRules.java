@@ -146,12 +146,11 @@ public final class LogRules implements AutoCloseable {
             for (LogRuleSpec rule : current.stream()
                     .sorted(Comparator.comparing(LogRuleSpec::name))
                     .toList()) {
-                Optional<String> definition = ruleSql.definition(sql, rule.name());
-                if (definition.isEmpty() && rule.kind() instanceof LogRuleSpec.Absence) {
+                Optional<StoredRule> stored = ruleSql.find(sql, rule.name());
+                if (stored.isEmpty() && rule.kind() instanceof LogRuleSpec.Absence) {
                     Evaluation fresh = Evaluation.of(rule, null, List.of(), now);
                     ruleSql.insert(sql, row(rule, fresh, now, "watching began", null));
-                } else if (definition.isPresent()
-                        && !definition.get().equals(rule.kind().definition())) {
+                } else if (stored.isPresent() && !sameRule(stored.get(), rule)) {
                     ruleSql.makeDue(sql, rule.name(), now);
                     any = true;
                 }
@@ -220,10 +219,13 @@ public final class LogRules implements AutoCloseable {
      */
     private boolean evaluate(Statements sql, LogRuleSpec rule, List<Hit> hits, Instant now) {
         Optional<StoredRule> stored = ruleSql.find(sql, rule.name());
-        boolean sameRule = stored.map(row -> row.definition().equals(rule.kind().definition()))
-                .orElse(false);
+        boolean sameRule = stored.map(row -> sameRule(row, rule)).orElse(false);
         List<Change> changes = new ArrayList<>();
+        boolean queued = false;
         if (stored.isPresent() && !sameRule && stored.get().firing()) {
+            // The alert the old rule raised resolves where it was raised, on the service the rule had then.
+            String before = stored.get().service();
+            queued = queue(sql, rule.name(), before, alerts.resolve(rule.name(), before, now), now);
             changes.add(new Change.Cleared("the rule changed"));
         }
         Evaluation evaluation = Evaluation.of(rule, sameRule ? stored.get().state() : null, hits, now);
@@ -247,8 +249,7 @@ public final class LogRules implements AutoCloseable {
         if (!kept.isEmpty()) {
             ruleSql.prune(sql, rule.name(), rule.evidence());
         }
-        boolean queued = false;
-        for (Change change : changes) {
+        for (Change change : evaluation.changes()) {
             Optional<Signal> signal =
                     switch (change) {
                         case Change.Fired fired ->
@@ -258,6 +259,12 @@ public final class LogRules implements AutoCloseable {
             queued |= queue(sql, rule.name(), rule.service(), signal, now);
         }
         return queued;
+    }
+
+    /** Whether a row's state was made for this rule as configured now: same kind, pattern, times and service. */
+    private static boolean sameRule(StoredRule row, LogRuleSpec rule) {
+        return row.definition().equals(rule.kind().definition())
+                && row.service().equals(rule.service());
     }
 
     private static StoredRule row(

@@ -1,6 +1,7 @@
 package dev.firewatch.logwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +18,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * From lines a service sends to {@code POST /api/v1/logs} to an incident with the lines as evidence, over real HTTP
@@ -294,9 +299,19 @@ class LogFlowTest {
         }
     }
 
-    /** A rule taken out of the config while it fires resolves its alert: nothing is left firing with no owner. */
-    @Test
-    void aFiringRuleThatLeavesTheConfigResolves(@TempDir Path dir) throws Exception {
+    static Stream<Arguments> changes() {
+        return Stream.of(
+                arguments("a firing rule taken out of the config resolves its alert", "", 0),
+                arguments(
+                        "a firing rule whose time changes starts afresh and resolves its alert",
+                        RULES.replace("within: 5m", "within: 15m"),
+                        2));
+    }
+
+    /** Nothing is left firing with no rule to clear it. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changes")
+    void aFiringRuleThatChangesResolves(String sentence, String rules, int left, @TempDir Path dir) throws Exception {
         MutableClock time = MutableClock.at("2026-11-23T03:00:12Z");
         String store = store();
         try (TestFirewatch firewatch = TestFirewatch.start(dir, config(store), time, Map.of())) {
@@ -307,12 +322,14 @@ class LogFlowTest {
                     + " \"integrity_check ok|integrity_check skip\" within 5m";
             incidentTitled(people, title, "triggered");
 
-            Files.writeString(firewatch.configFile(), TestFirewatch.BASE_CONFIG + store);
+            Files.writeString(firewatch.configFile(), TestFirewatch.BASE_CONFIG + rules + store);
             assertThat(people.postJson("/api/v1/config/reload", "").statusCode())
                     .isEqualTo(200);
 
             incidentTitled(people, title, "resolved");
-            assertThat(people.getJson("/api/v1/logs/rules").path("rules")).isEmpty();
+            JsonNode listed = people.getJson("/api/v1/logs/rules").path("rules");
+            assertThat(listed).hasSize(left);
+            assertThat(listed.findValuesAsText("state")).doesNotContain("firing");
         }
     }
 
