@@ -48,7 +48,7 @@ class ConfigMistakesTest {
                         monitors: []
                         """,
                         "1:1: unknown section \"monitors\"; known sections: server, store, auth, users, channels,"
-                                + " services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat"),
+                                + " services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, log_rules"),
                 arguments(
                         "a storm threshold of zero would fold everything all the time",
                         """
