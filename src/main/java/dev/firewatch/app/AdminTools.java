@@ -265,6 +265,12 @@ public final class AdminTools implements AutoCloseable {
         return new DryRun(dryRunConfig(), schedules::schedule).walk(service, severity, at);
     }
 
+    /** {@code GET /api/v1/logs/rules}, as JSON. */
+    public JsonNode logRules() {
+        return json.valueToTree(Listing.of(
+                "rules", new dev.firewatch.logwatch.LogRuleViews(store, clock, config::logRules).all(), null));
+    }
+
     /** Where an alert with these labels, sent with this service's key, would go, and why. */
     public List<String> routeTest(Map<String, String> labels, String service) {
         return new RouteTree(config.routes()).route(labels, service).explanation();

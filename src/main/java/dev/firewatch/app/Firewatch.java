@@ -55,6 +55,9 @@ import dev.firewatch.intake.SignalCodec;
 import dev.firewatch.intake.StormCheck;
 import dev.firewatch.intake.Submissions;
 import dev.firewatch.intake.Webhooks;
+import dev.firewatch.logwatch.LogRoutes;
+import dev.firewatch.logwatch.LogRules;
+import dev.firewatch.logwatch.LogRulesCheck;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTestRoutes;
 import dev.firewatch.notify.Notification;
@@ -142,6 +145,7 @@ public final class Firewatch implements AutoCloseable {
     private final ActionLinks actionLinks;
     private final Runnable closeProbes;
     private final Heartbeats heartbeats;
+    private final LogRules logRules;
 
     private Firewatch(
             Store store,
@@ -160,7 +164,8 @@ public final class Firewatch implements AutoCloseable {
             java.util.Optional<OutboundHeartbeat> heartbeat,
             ActionLinks actionLinks,
             Runnable closeProbes,
-            Heartbeats heartbeats) {
+            Heartbeats heartbeats,
+            LogRules logRules) {
         this.store = store;
         this.journalStore = journalStore;
         this.migrations = migrations;
@@ -178,6 +183,7 @@ public final class Firewatch implements AutoCloseable {
         this.actionLinks = actionLinks;
         this.closeProbes = closeProbes;
         this.heartbeats = heartbeats;
+        this.logRules = logRules;
     }
 
     public static Firewatch start(FirewatchConfig config, Options options) {
@@ -354,6 +360,11 @@ public final class Firewatch implements AutoCloseable {
                 service -> services.byName(service).map(ServiceSpec::integrationKey),
                 submissions::submit,
                 config.server().publicUrl());
+        // Log watchdogs: lines sent to POST /api/v1/logs are evaluated against log_rules as they arrive (the lines
+        // are not stored); rule state, evidence and deadlines are rows, and a rule that fires or clears submits
+        // through Submissions like every other source.
+        LogRules logRules =
+                new LogRules(store, ids, clock, () -> reloader.current().logRules(), services, submissions, codec);
         Runnable setUp = () -> {
             if (journalMigrations != migrations && !journalMigrations.migrate()) {
                 throw new IllegalStateException(
@@ -373,6 +384,7 @@ public final class Firewatch implements AutoCloseable {
             connectivity.start();
             monitorScheduler.start();
             heartbeats.start();
+            logRules.start();
         };
         // The schema is brought up to date on a thread of its own while the HTTP server starts beside it, so
         // boot takes the longer of the two, not their sum. Until it is done /readyz says so, and other
@@ -392,7 +404,8 @@ public final class Firewatch implements AutoCloseable {
                                 new SchedulerCheck(paging, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock),
                                 new ProbesCheck(monitorScheduler, connectivity, clock),
-                                new HeartbeatCheck(heartbeats, clock))),
+                                new HeartbeatCheck(heartbeats, clock),
+                                new LogRulesCheck(logRules, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
         java.util.Optional<OutboundHeartbeat> heartbeat =
@@ -471,6 +484,7 @@ public final class Firewatch implements AutoCloseable {
                 new DryRunPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
                 new PolicyPages(() -> DryRunConfigs.of(reloader.current()), schedules::schedule, pages, clock),
                 new MonitorRoutes(monitors, pages, clock),
+                new LogRoutes(logRules, services, pages, registry),
                 reloader.routes());
 
         Javalin server = HttpServer.create(
@@ -504,7 +518,8 @@ public final class Firewatch implements AutoCloseable {
                     connectivity.close();
                     probeHistory.close();
                 },
-                heartbeats);
+                heartbeats,
+                logRules);
     }
 
     /** Where this server answers itself: the loopback address when it listens on every interface. */
@@ -679,6 +694,7 @@ public final class Firewatch implements AutoCloseable {
         server.stop();
         closeProbes.run(); // before the journal: a last check may still submit
         heartbeats.close(); // its scheduler submits to the journal, so it stops first
+        logRules.close(); // before the journal: its thread submits to it
         journal.close(); // commits what was queued before the server stopped taking requests
         expiry.close();
         consumer.close();

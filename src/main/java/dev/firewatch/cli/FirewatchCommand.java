@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
             OnCallCommands.OverrideCommand.class,
             NotifyCommands.Notify.class,
             PageCommands.PageCommand.class,
-            HeartbeatCommands.ListHeartbeats.class
+            HeartbeatCommands.ListHeartbeats.class,
+            LogCommands.Logs.class
         })
 public final class FirewatchCommand implements Runnable {
     /** The command line with its exit codes: 2 when the config or the arguments are unusable. */

@@ -44,7 +44,8 @@ public final class ConfigLoader {
             "monitors",
             "connectivity",
             "monitoring",
-            "heartbeats");
+            "heartbeats",
+            "log_rules");
     private static final String MINIMAL =
             "the file is empty; every section is optional, so the smallest config is one line: \"server: {}\""
                     + " (start from the example firewatch.yaml that ships with Firewatch)";

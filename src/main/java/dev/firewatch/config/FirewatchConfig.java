@@ -38,6 +38,7 @@ import java.util.List;
  * @param connectivity canaries that tell "they are down" from "we are cut off", when configured
  * @param monitoring how the monitor runtime behaves for every monitor: per-host limit, flapping, history
  * @param heartbeats jobs that promise to ping ({@code /ping/<uuid>}); a late, failed or unfinished run pages
+ * @param logRules rules over the log lines services send to {@code POST /api/v1/logs} (rate, sequence, absence)
  */
 public record FirewatchConfig(
         Path source,
@@ -61,7 +62,9 @@ public record FirewatchConfig(
         List<MonitorSpec> monitors,
         java.util.Optional<dev.firewatch.probe.ConnectivitySpec> connectivity,
         dev.firewatch.probe.MonitoringSpec monitoring,
-        List<HeartbeatSpec> heartbeats) {
+        List<HeartbeatSpec> heartbeats,
+
+        List<dev.firewatch.logwatch.LogRuleSpec> logRules) {
 
     /** How paging reaches the user of that name, if the config has them. */
     public java.util.Optional<PersonSpec> person(String name) {

@@ -26,7 +26,9 @@ record Sections(
         MonitorsSection monitors,
         ConnectivitySection connectivity,
         MonitoringSection monitoring,
-        HeartbeatsSection heartbeats) {
+        HeartbeatsSection heartbeats,
+
+        LogRulesSection logRules) {
 
     static Sections read(Mapping top) {
         top.allowOnly(ConfigLoader.SECTIONS);
@@ -91,7 +93,10 @@ record Sections(
                         .orElse(MonitoringSection.ABSENT),
                 top.list("heartbeats", "a list of heartbeats")
                         .map(entries -> HeartbeatsSection.read(entries, reading))
-                        .orElse(HeartbeatsSection.ABSENT));
+                        .orElse(HeartbeatsSection.ABSENT),
+                top.list("log_rules", "a list of log rules")
+                        .map(entries -> LogRulesSection.read(entries, reading))
+                        .orElse(LogRulesSection.ABSENT));
         // When a section itself is broken, every reference to it would be reported again; one error is enough.
         if (channels.isPresent() || !top.has("channels")) {
             sections.services().requireKnownChannels(channelNames(sections.channels()), reading.problems());
@@ -107,6 +112,7 @@ record Sections(
         serviceNames.ifPresent(names -> sections.monitors().requireKnownServices(names, reading.problems()));
         serviceNames.ifPresent(names -> sections.connectivity().requireKnownService(names, reading.problems()));
         serviceNames.ifPresent(names -> sections.heartbeats().requireKnownServices(names, reading.problems()));
+        serviceNames.ifPresent(names -> sections.logRules().requireKnownServices(names, reading.problems()));
         if (users.isPresent() || !top.has("users")) {
             sections.schedules().requireKnownUsers(sections.users().roles(), reading.problems());
         }
@@ -162,6 +168,7 @@ record Sections(
                         .map(dev.firewatch.service.ServiceSpec::name)
                         .toList()),
                 monitoring.spec(),
-                heartbeats.specs());
+                heartbeats.specs(),
+                logRules.specs());
     }
 }

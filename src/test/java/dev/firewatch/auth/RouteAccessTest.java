@@ -34,6 +34,7 @@ class RouteAccessTest {
             "POST /api/v1/integrations/alertmanager/{key}",
             "POST /api/v1/events",
             "POST /api/v1/integrations/webhook/{key}",
+            "POST /api/v1/logs",
             // calendar apps cannot sign in: the secret token in the link is the credential, and it only reads
             "GET /oncall/calendar/{token}.ics",
             // one-click links in notifications: the signed, expiring, single-purpose token is the credential;

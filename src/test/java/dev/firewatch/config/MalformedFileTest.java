@@ -62,7 +62,7 @@ class MalformedFileTest {
                         "a list at the top instead of sections",
                         "- server\n- store\n",
                         "1:1: expected a mapping of sections (server, store, auth, users, channels, services, severities,"
-                                + " routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring, heartbeats) at"
+                                + " routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring, heartbeats, log_rules) at"
                                 + " the top of the file, found a list"),
                 arguments(
                         "an alias that contains itself",

@@ -116,7 +116,7 @@ class SubstitutionTest {
                 .extracting(ConfigProblem::message)
                 .containsExactly(
                         "unknown section \"${SECTION}\"; known sections: server, store, auth, users,"
-                                + " channels, services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring, heartbeats");
+                                + " channels, services, severities, routes, inhibit_rules, maintenance, intake, schedules, escalation_policies, notify, outbound_heartbeat, monitors, connectivity, monitoring, heartbeats, log_rules");
     }
 
     @Test
