@@ -217,7 +217,7 @@ class MonitorMistakesTest {
                             service: api
                             http: ftp://example.com/
                         """,
-                        "9:11: monitors[0].http: expected an http:// or https:// URL, found \"ftp://example.com/\""),
+                        "9:11: monitors[0].http: expected an http:// or https:// URL, or a path like /readyz for Firewatch's own, found \"ftp://example.com/\""),
                 arguments(
                         "an http mapping without a url",
                         """
