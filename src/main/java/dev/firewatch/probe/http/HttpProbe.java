@@ -43,9 +43,12 @@ import javax.net.ssl.SSLSession;
  * and, over HTTPS, the server's certificate (also when {@code verify_tls} is off, so {@code [CERT_EXPIRY]} works
  * for a self-signed certificate).
  *
- * <p>Each check has a client of its own, closed afterwards: every check opens a new connection, so the response
- * time includes connecting (and the TLS handshake) the way a new visitor sees it, and a server that no longer
- * accepts connections cannot hide behind one kept alive from an earlier check.
+ * <p>Checks share one client per kind of request (redirects followed or not, TLS verified or not). Making a client
+ * per check cost more than the check itself (a selector thread started and stopped each time: at 1,000 checks a
+ * second it took most of the server's CPU). A shared client keeps a connection alive between checks only while it
+ * is idle for less than the JDK's keep-alive time (30 s, {@code jdk.httpclient.keepalive.timeout}), so a monitor
+ * checked every minute, the default, still connects afresh each time, the way a new visitor does; one checked more
+ * often measures its first check's connect and later ones' answer.
  */
 public final class HttpProbe {
     /** How much of the body is read; the rest is never downloaded. */
@@ -54,14 +57,27 @@ public final class HttpProbe {
     private static final String USER_AGENT = "Firewatch-Monitor/1";
     private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
-    public Observation observe(ProbeSpec.Http spec, Duration timeout, Instant at) {
-        long started = System.nanoTime();
-        HttpClient client = HttpClient.newBuilder()
+    /** What makes clients differ; monitors have few distinct ones. */
+    private record Kind(boolean followRedirects, boolean verifyTls, Duration connectTimeout) {}
+
+    /** The shared clients, by kind; made on first use. */
+    private final java.util.concurrent.ConcurrentMap<Kind, HttpClient> clients =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private HttpClient client(ProbeSpec.Http spec, Duration timeout) {
+        Kind kind = new Kind(spec.followRedirects(), spec.verifyTls(), timeout);
+        return clients.computeIfAbsent(kind, k -> HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                // Its own exception tells "could not connect" (reached=false) from "connected, no answer".
                 .connectTimeout(timeout)
                 .followRedirects(spec.followRedirects() ? HttpClient.Redirect.NORMAL : HttpClient.Redirect.NEVER)
                 .sslContext(spec.verifyTls() ? verifying() : Certificates.trustingEverything())
-                .build();
+                .build());
+    }
+
+    public Observation observe(ProbeSpec.Http spec, Duration timeout, Instant at) {
+        long started = System.nanoTime();
+        HttpClient client = client(spec, timeout);
         var answer = new CompletableFuture<Observation>();
         try {
             HttpRequest request = request(spec, timeout);
@@ -83,8 +99,6 @@ public final class HttpProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(at, started, "interrupted", true);
-        } finally {
-            client.shutdownNow();
         }
     }
 
