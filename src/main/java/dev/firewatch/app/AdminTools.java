@@ -287,7 +287,7 @@ public final class AdminTools implements AutoCloseable {
         dev.firewatch.probe.Monitors monitors = dev.firewatch.probe.Monitors.stored(
                 config::monitors,
                 new dev.firewatch.probe.ProbeHistory(
-                        store, new Ids(clock), clock, () -> config.monitoring().history()),
+                        store, clock, () -> config.monitoring().history()),
                 clock);
         var page = monitors.page(null, limit + 1);
         String next = page.size() > limit ? page.get(limit - 1).name() : null;

@@ -330,7 +330,7 @@ public final class Firewatch implements AutoCloseable {
         java.util.concurrent.atomic.AtomicReference<java.util.Optional<java.net.URI>> ownAddress =
                 new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         ProbeHistory probeHistory = new ProbeHistory(
-                store, ids, clock, () -> reloader.current().monitoring().history());
+                store, clock, () -> reloader.current().monitoring().history());
         Connectivity connectivity = new Connectivity(
                 () -> reloader.current().connectivity(), probeHistory, submissions, services::byName, clock);
         MonitorStates monitorStates = new MonitorStates(

@@ -59,7 +59,7 @@ public final class MonitorRoutes implements RouteSet {
     private void results(Context ctx) {
         MonitorSpec monitor = monitor(ctx);
         int limit = Requests.limit(ctx);
-        List<ResultRow> rows = monitors.results(monitor.name(), Requests.cursor(ctx, "cursor"), limit + 1);
+        List<ResultRow> rows = monitors.results(monitor.name(), resultCursor(ctx), limit + 1);
         String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
         ctx.json(Listing.of(
                 "results",
@@ -68,6 +68,22 @@ public final class MonitorRoutes implements RouteSet {
                                 r.id(), r.at(), r.outcome(), r.passed(), r.responseTimeMs(), r.failure()))
                         .toList(),
                 next));
+    }
+
+    /** A result's id as next_cursor gave it: a whole number. */
+    private static Long resultCursor(Context ctx) {
+        String text = blankToNull(ctx.queryParam("cursor"));
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw HttpProblem.badRequest(
+                    "cursor must be a result id as next_cursor gave it, like 1764470055926001; leave it out for"
+                            + " the newest",
+                    "cursor");
+        }
     }
 
     /** One result as the API returns it. */

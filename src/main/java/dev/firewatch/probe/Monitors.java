@@ -111,7 +111,7 @@ public final class Monitors {
     }
 
     /** A monitor's newest results, newest first, older than the cursor when there is one. */
-    public List<ResultRow> results(String monitor, String before, int limit) {
+    public List<ResultRow> results(String monitor, Long before, int limit) {
         return history.newest(monitor, before, limit);
     }
 

@@ -1,6 +1,5 @@
 package dev.firewatch.probe;
 
-import dev.firewatch.store.Ids;
 import dev.firewatch.store.Poller;
 import dev.firewatch.store.Store;
 import java.time.Clock;
@@ -33,7 +32,9 @@ public final class ProbeHistory implements AutoCloseable {
     private static final int PRUNE_STEP = 20_000;
 
     private final Store store;
-    private final Ids ids;
+    /** The last result id written; read from the store by the writer before its first batch. */
+    private long lastId = -1;
+
     private final Clock clock;
     private final Supplier<MonitoringSpec.History> retention;
     private final LinkedBlockingQueue<ProbeSql.Written> waiting = new LinkedBlockingQueue<>();
@@ -41,9 +42,8 @@ public final class ProbeHistory implements AutoCloseable {
     private final Poller pruner;
     private final Object writing = new Object();
 
-    public ProbeHistory(Store store, Ids ids, Clock clock, Supplier<MonitoringSpec.History> retention) {
+    public ProbeHistory(Store store, Clock clock, Supplier<MonitoringSpec.History> retention) {
         this.store = store;
-        this.ids = ids;
         this.clock = clock;
         this.retention = retention;
         this.writer = new Poller("probe-history", Duration.ofSeconds(1), this::flush);
@@ -96,7 +96,12 @@ public final class ProbeHistory implements AutoCloseable {
                 Instant now = clock.instant();
                 try {
                     store.write(tx -> {
-                        ProbeSql.write(tx, written, ids::next, now);
+                        if (lastId < 0) {
+                            lastId = ProbeSql.newestId(tx);
+                        }
+                        long[] next = {Math.max(lastId, ProbeSql.idAt(now) - 1)};
+                        ProbeSql.write(tx, written, () -> ++next[0], now);
+                        lastId = next[0]; // a batch that fails to commit leaves a gap, never a duplicate
                         return null;
                     });
                 } catch (RuntimeException e) {
@@ -151,7 +156,7 @@ public final class ProbeHistory implements AutoCloseable {
     }
 
     /** A monitor's newest results, newest first, older than the cursor when there is one. */
-    public List<ResultRow> newest(String monitor, String before, int limit) {
+    public List<ResultRow> newest(String monitor, Long before, int limit) {
         return store.read(h -> ProbeSql.newest(h, monitor, before, limit));
     }
 

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
@@ -57,7 +56,7 @@ final class ProbeSql {
      * Writes a batch in the caller's transaction: each result, the roll-ups it adds to (summed per monitor and
      * bucket first, so a batch costs one upsert per bucket), and each monitor's newest state.
      */
-    static void write(Handle tx, List<Written> batch, java.util.function.Supplier<String> ids, Instant now) {
+    static void write(Handle tx, List<Written> batch, java.util.function.LongSupplier ids, Instant now) {
         Map<List<Object>, long[]> rollups = new LinkedHashMap<>();
         Map<String, MonitorStatus> states = new LinkedHashMap<>();
         try (Statements sql = Statements.over(tx)) {
@@ -67,7 +66,7 @@ final class ProbeSql {
                     long ms = r.responseTime().toMillis();
                     sql.update(
                             INSERT_RESULT,
-                            ids.get(),
+                            ids.getAsLong(),
                             r.monitor(),
                             r.at().toEpochMilli(),
                             ms,
@@ -135,7 +134,7 @@ final class ProbeSql {
     }
 
     /** A monitor's newest results, newest first, below the cursor id when there is one. */
-    static List<ResultRow> newest(Handle h, String monitor, String before, int limit) {
+    static List<ResultRow> newest(Handle h, String monitor, Long before, int limit) {
         return h.createQuery("SELECT " + RESULT_COLUMNS + " FROM probe_result WHERE monitor = :monitor"
                         + (before == null ? "" : " AND id < :before") + " ORDER BY monitor DESC, id DESC LIMIT :limit")
                 .bind("monitor", monitor)
@@ -189,9 +188,18 @@ final class ProbeSql {
                 .execute();
     }
 
-    /** The smallest id made at {@code at}: ids are UUIDv7, which begin with their millisecond. */
-    static String idAt(Instant at) {
-        return new UUID((at.toEpochMilli() << 16) | 0x7000L, 0x8000_0000_0000_0000L).toString();
+    /** The smallest id written at {@code at}: an id is its write's millisecond times 1000, plus a count. */
+    static long idAt(Instant at) {
+        return at.toEpochMilli() * ID_PER_MILLISECOND;
+    }
+
+    static final long ID_PER_MILLISECOND = 1000;
+
+    /** The newest id written, to go on from after a restart: the last entry of the primary key, not a scan. */
+    static long newestId(Handle h) {
+        return h.createQuery("SELECT COALESCE(MAX(id), 0) FROM probe_result")
+                .mapTo(Long.class)
+                .one();
     }
 
     private static MonitorStatus status(ResultSet rs) throws SQLException {
@@ -223,7 +231,7 @@ final class ProbeSql {
 
     private static ResultRow result(ResultSet rs) throws SQLException {
         return new ResultRow(
-                rs.getString("id"),
+                Long.toString(rs.getLong("id")),
                 rs.getString("monitor"),
                 Instant.ofEpochMilli(rs.getLong("at")),
                 rs.getLong("response_time_ms"),

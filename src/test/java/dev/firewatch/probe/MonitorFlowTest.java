@@ -133,6 +133,15 @@ class MonitorFlowTest {
             assertThat(results.path("results").get(0).path("outcome").asText()).isEqualTo("passed");
             assertThat(results.path("results").get(4).path("failure").asText()).isEqualTo("[STATUS] (503) == 200");
             assertThat(results.path("next_cursor").isNull()).isTrue();
+            JsonNode firstTwo = viewer.getJson("/api/v1/monitors/shop-health/results?limit=2");
+            JsonNode rest = viewer.getJson("/api/v1/monitors/shop-health/results?limit=10&cursor="
+                    + firstTwo.path("next_cursor").asText());
+            assertThat(rest.path("results").size())
+                    .as("the page after the first two")
+                    .isEqualTo(3);
+            assertThat(viewer.get("/api/v1/monitors/shop-health/results?cursor=yesterday")
+                            .statusCode())
+                    .isEqualTo(400);
             JsonNode list = viewer.getJson("/api/v1/monitors");
             assertThat(list.path("monitors").get(0).path("name").asText()).isEqualTo("shop-health");
             assertThat(list.path("monitors").get(0).path("uptime").path("24h").asDouble())

@@ -79,7 +79,8 @@ class ProbeHistoryTest {
             assertThat(newest.getFirst().at()).isEqualTo(clock.instant().minusSeconds(10));
             assertThat(newest.get(0).failure()).isEqualTo("[STATUS] (500) == 200");
             assertThat(newest.get(1).failure()).isNull();
-            List<ResultRow> older = monitors.results("shop", newest.getLast().id(), 5);
+            List<ResultRow> older =
+                    monitors.results("shop", Long.valueOf(newest.getLast().id()), 5);
             assertThat(older.getFirst().at()).isEqualTo(newest.getLast().at().minusSeconds(10));
         }
     }

@@ -58,7 +58,7 @@ final class ProbeRig implements AutoCloseable {
         Ids ids = new Ids(clock);
         this.journal = new Journal(journalStore, ids, clock, new SignalCodec(), 2_000, sent::addAll);
         this.submissions = new Submissions(new Admission(() -> StormSpec.DEFAULTS, new Backlog(), registry), journal);
-        this.history = new ProbeHistory(store, ids, clock, () -> retention);
+        this.history = new ProbeHistory(store, clock, () -> retention);
         this.states = new MonitorStates(
                 history,
                 submissions,
