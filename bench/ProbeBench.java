@@ -54,11 +54,13 @@ public class ProbeBench {
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "Probe bench, %s, %d CPUs, targets: nginx on %d loopback addresses",
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), CPUS, HOSTS));
+        System.out.println(report.getFirst());
         try {
             if (!skipFirewatch) {
                 waitForQuiet("the steady run");
                 Steady steady = steady(work.resolve("steady"), nginx, interval, seconds, Duration.ofSeconds(20));
                 report.add(steady.line("steady"));
+                System.out.println(report.getLast());
             }
             if (!skipPeak && !skipFirewatch) {
                 for (Duration step : peakIntervals) {
@@ -66,15 +68,18 @@ public class ProbeBench {
                     Steady peak = steady(work.resolve("peak-" + step.toMillis()), nginx, step, peakSeconds,
                             Duration.ofSeconds(15));
                     report.add(peak.line("peak step"));
+                    System.out.println(report.getLast());
                 }
             }
             if (!skipExporter) {
                 waitForQuiet("the blackbox exporter");
                 report.add(exporter(work.resolve("exporter"), nginx));
+                System.out.println(report.getLast());
             }
         } finally {
             nginx.stop();
         }
+        System.out.println();
         report.forEach(System.out::println);
     }
 
@@ -208,7 +213,8 @@ public class ProbeBench {
                 """);
         for (int m = 0; m < monitors; m++) {
             yaml.append("  - {name: m").append(m).append(", service: bench, interval: ").append(every.toMillis())
-                    .append("ms, timeout: 5s, http: {url: \"").append(nginx.url(m))
+                    .append("ms, timeout: ").append(Math.min(5000, every.toMillis() / 2))
+                    .append("ms, http: {url: \"").append(nginx.url(m))
                     .append("\"}, conditions: [\"[STATUS] == 200\"]}\n");
         }
         Files.writeString(config, yaml);

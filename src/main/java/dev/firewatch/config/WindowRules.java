@@ -49,7 +49,7 @@ final class WindowRules {
                         at(words, 1, text),
                         "expected response_time after " + first.text() + ", found " + found(words, 1));
             }
-            latency = Optional.of(p / 100);
+            latency = Optional.of(p); // as written: p95 is 95, the unit WindowRule.Latency takes
             next = 2;
         } else if (first.text().equals("error_ratio")) {
             next = 1;

@@ -13,7 +13,11 @@ public sealed interface WindowRule permits WindowRule.Latency, WindowRule.ErrorR
     /** How the rule reads in the config and in messages. */
     String text();
 
-    /** The {@code percentile} of response times within the window is above {@code threshold}. */
+    /**
+     * The {@code percentile} of response times within the window is above {@code threshold}.
+     *
+     * @param percentile from 0 to 100 as written: {@code p95} is 95, {@code p99.9} is 99.9
+     */
     record Latency(double percentile, Duration threshold, Duration window, String text) implements WindowRule {}
 
     /** The share of failed checks within the window is above {@code ratio} (0.01 for 1 %). */

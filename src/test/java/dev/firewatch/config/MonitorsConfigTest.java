@@ -76,10 +76,7 @@ class MonitorsConfigTest {
         assertThat(monitor.windows())
                 .containsExactly(
                         new WindowRule.Latency(
-                                0.95,
-                                Duration.ofMillis(500),
-                                Duration.ofMinutes(5),
-                                "p95 response_time > 500ms over 5m"),
+                                95, Duration.ofMillis(500), Duration.ofMinutes(5), "p95 response_time > 500ms over 5m"),
                         new WindowRule.ErrorRatio(0.01, Duration.ofMinutes(2), "error_ratio > 1% for 2m"));
         assertThat(monitor.labels()).isEqualTo(Map.of("team", "payments"));
         assertThat(monitor.annotations()).isEqualTo(Map.of("runbook_url", "https://runbooks.example.com/api"));
