@@ -209,6 +209,8 @@ public final class MonitorRoutes implements RouteSet {
     /** What the monitor checks, without secrets: a SQL monitor's URL is never shown. */
     private static String target(ProbeSpec probe) {
         return switch (probe) {
+            case ProbeSpec.Http http
+            when http.isOwn() -> http.method() + " " + http.url().getPath() + " of this Firewatch";
             // Without user info and query, which may carry secrets.
             case ProbeSpec.Http http ->
                 http.method() + " " + http.url().getScheme() + "://"

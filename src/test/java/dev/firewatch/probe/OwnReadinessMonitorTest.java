@@ -40,6 +40,9 @@ class OwnReadinessMonitorTest {
                     .as("last result: %s", monitor.path("last_result"))
                     .isTrue();
             assertThat(monitor.path("state").asText()).isIn("up", "pending");
+            assertThat(viewer.get("/monitors/firewatch-ready").body())
+                    .as("what it checks, in words")
+                    .contains("GET /readyz of this Firewatch");
         }
     }
 }
