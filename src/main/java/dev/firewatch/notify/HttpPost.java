@@ -75,6 +75,30 @@ final class HttpPost {
         }
     }
 
+    /**
+     * Posts {@code payload} as JSON; a payload that cannot be written fails for good, since writing it again would
+     * fail again.
+     *
+     * @param what names the message in that failure: "the Slack message", "the Teams card"
+     */
+    static Delivery json(
+            HttpClient client,
+            String url,
+            com.fasterxml.jackson.databind.ObjectMapper json,
+            Object payload,
+            Map<String, String> headers,
+            Duration timeout,
+            String who,
+            String what) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Delivery.Failed(what + " could not be written: " + e.getOriginalMessage(), true);
+        }
+        return post(client, url, "application/json; charset=utf-8", body, headers, timeout, who);
+    }
+
     static Delivery outcome(int status, String answer, String who) {
         String said = answer.isBlank() ? "" : ": " + answer;
         if (status >= 200 && status < 300) {

@@ -30,20 +30,15 @@ public final class SlackSender implements Sender {
 
     @Override
     public Delivery send(Notification notification, ChannelSpec destination) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(payload(notification, Message.of(notification, destination)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new Delivery.Failed("the Slack message could not be written: " + e.getOriginalMessage(), true);
-        }
-        return HttpPost.post(
+        return HttpPost.json(
                 http,
                 destination.setting("url"),
-                "application/json; charset=utf-8",
-                body,
+                json,
+                payload(notification, Message.of(notification, destination)),
                 Map.of("Idempotency-Key", notification.idempotencyKey()),
                 delivery.timeout(),
-                "Slack");
+                "Slack",
+                "the Slack message");
     }
 
     /** The message as Slack's Block Kit reads it; {@code text} is what notifications and old clients show. */

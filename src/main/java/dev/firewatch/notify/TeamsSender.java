@@ -26,20 +26,15 @@ public final class TeamsSender implements Sender {
 
     @Override
     public Delivery send(Notification notification, ChannelSpec destination) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(payload(notification, Message.of(notification, destination)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new Delivery.Failed("the Teams card could not be written: " + e.getOriginalMessage(), true);
-        }
-        return HttpPost.post(
+        return HttpPost.json(
                 http,
                 destination.setting("url"),
-                "application/json; charset=utf-8",
-                body,
+                json,
+                payload(notification, Message.of(notification, destination)),
                 Map.of("Idempotency-Key", notification.idempotencyKey()),
                 delivery.timeout(),
-                "Teams");
+                "Teams",
+                "the Teams card");
     }
 
     ObjectNode payload(Notification notification, Message message) {

@@ -31,23 +31,17 @@ public final class TelegramSender implements Sender {
 
     @Override
     public Delivery send(Notification notification, ChannelSpec destination) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(
-                    payload(notification, Message.of(notification, destination), destination.setting("chat_id")));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return new Delivery.Failed("the Telegram message could not be written: " + e.getOriginalMessage(), true);
-        }
         String api = destination.setting("api_url").isBlank() ? API : destination.setting("api_url");
-        return HttpPost.post(
+        return HttpPost.json(
                 http,
                 api.strip().replaceAll("/+$", "") + "/bot"
                         + destination.setting("token").strip() + "/sendMessage",
-                "application/json; charset=utf-8",
-                body,
+                json,
+                payload(notification, Message.of(notification, destination), destination.setting("chat_id")),
                 Map.of(),
                 delivery.timeout(),
-                "Telegram");
+                "Telegram",
+                "the Telegram message");
     }
 
     ObjectNode payload(Notification notification, Message message, String chatId) {
