@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.incident.IncidentAlert;
 import dev.firewatch.store.Keyset;
+import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Times;
 import java.sql.ResultSet;
@@ -91,18 +92,39 @@ public final class Alerts {
                         .map((rs, ctx) -> alert(rs))
                         .list())
                 .stream()
-                .map(a -> new IncidentAlert(
-                        a.id(),
-                        a.dedupKey(),
-                        a.state().wireName(),
-                        a.summary(),
-                        a.severity().wireName(),
-                        a.labels(),
-                        a.annotations(),
-                        a.count(),
-                        a.firstSeenAt(),
-                        a.lastSeenAt()))
+                .map(Alerts::asIncidentAlert)
                 .toList();
+    }
+
+    /**
+     * The newest alerts of an incident, read in the caller's transaction: paging makes every message inside the
+     * incident bus's transaction, and a read there sees what that transaction sees, with a statement kept for the
+     * batch instead of a reader connection and a JDBI query per message.
+     */
+    public List<IncidentAlert> newestOfIncident(Statements sql, String incidentId, int limit) {
+        return sql
+                .list(
+                        "SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = ? ORDER BY id DESC LIMIT ?",
+                        this::alert,
+                        incidentId,
+                        limit)
+                .stream()
+                .map(Alerts::asIncidentAlert)
+                .toList();
+    }
+
+    private static IncidentAlert asIncidentAlert(Alert a) {
+        return new IncidentAlert(
+                a.id(),
+                a.dedupKey(),
+                a.state().wireName(),
+                a.summary(),
+                a.severity().wireName(),
+                a.labels(),
+                a.annotations(),
+                a.count(),
+                a.firstSeenAt(),
+                a.lastSeenAt());
     }
 
     /**

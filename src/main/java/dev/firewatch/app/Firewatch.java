@@ -303,15 +303,13 @@ public final class Firewatch implements AutoCloseable {
                             ActionLinks.Links made = actionLinks.links(incidentId, number, recipient);
                             return new Notification.Links(made.incident(), made.acknowledge(), made.resolve());
                         },
-                        alerts::ofIncident,
+                        alerts::newestOfIncident,
                         json,
                         store.vendor()),
                 directory,
                 incidents,
-                clock,
-                outboxWorker::wake);
+                clock);
         incidents.bus().subscribe(Paging.LISTENER, paging::on);
-        incidents.bus().afterDelivery(outboxWorker::wake);
         io.micrometer.core.instrument.Gauge.builder("firewatch.notifications.dead", outbox, o -> o.deadCount(10_000))
                 .description("Dead letters: notifications given up on after every attempt, until sent again or"
                         + " dismissed (counted up to 10000)")

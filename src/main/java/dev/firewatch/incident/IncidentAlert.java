@@ -45,4 +45,10 @@ public record IncidentAlert(
         /** At most {@code limit} of them, newest first, below the id {@code before} when it is not null. */
         List<IncidentAlert> of(String incidentId, String before, int limit);
     }
+
+    /** The newest alerts of an incident, read in the caller's transaction (paging's messages). */
+    @FunctionalInterface
+    public interface NewestOfIncident {
+        List<IncidentAlert> of(dev.firewatch.store.Statements sql, String incidentId, int limit);
+    }
 }

@@ -37,7 +37,6 @@ public final class IncidentBus implements AutoCloseable {
     private final Incidents incidents;
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
-    private final List<Runnable> afterDelivery = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Poller poller =
             new Poller("incident-bus", Duration.ofMillis(250), () -> listeners.forEach(this::deliver));
 
@@ -54,14 +53,6 @@ public final class IncidentBus implements AutoCloseable {
     public void subscribe(String name, Listener listener) {
         listeners.put(name, listener);
         wake();
-    }
-
-    /**
-     * Runs {@code hook} after each transaction that delivered events commits: a listener that queued work for
-     * another thread (paging queues notifications) wakes it here, when the work is visible, not before.
-     */
-    public void afterDelivery(Runnable hook) {
-        afterDelivery.add(hook);
     }
 
     /** Whether the listener has a cursor yet: from then on it hears every event. */
@@ -86,8 +77,10 @@ public final class IncidentBus implements AutoCloseable {
     /** Everything published so far, to one listener, a batch per transaction. */
     void deliver(String name, Listener listener) {
         while (poller.running()) {
-            // Replayable: the events stay, and the cursor moves in this same transaction.
-            int handled = store.writeReplayable(tx -> {
+            // A synced commit, though the events stay and the cursor moves with the work: the pages its listeners
+            // queue for now go to the sender straight from this commit (Outbox hands them off), and must be on disk
+            // before they leave. That one sync replaces the outbox's own claim transaction on a page's way out.
+            int handled = store.write(tx -> {
                 try (Statements sql = Statements.over(tx)) {
                     String position = claim(sql, name);
                     List<IncidentEvents.Published> batch = events.after(sql, position, BATCH);
@@ -103,9 +96,6 @@ public final class IncidentBus implements AutoCloseable {
                     return batch.size();
                 }
             });
-            if (handled > 0) {
-                afterDelivery.forEach(Runnable::run);
-            }
             if (handled < BATCH) {
                 return;
             }

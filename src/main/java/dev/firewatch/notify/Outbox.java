@@ -56,25 +56,49 @@ public final class Outbox {
     private static final String COLUMNS = "id, idempotency_key, incident_id, event, recipient_kind, recipient, method,"
             + " payload, while_unacked, state, attempts, due_at, created_at, sent_at, detail";
 
+    /**
+     * Takes a notification that is due at once straight from the transaction that queued it, claimed in that same
+     * transaction: a page leaves after one commit instead of waiting for a claim of its own.
+     */
+    interface Handoff {
+        /** How long a claim holds a row: it is sent again after this if its outcome was never recorded. */
+        Duration lease();
+
+        /** Called after the commit that queued and claimed it. */
+        void send(Claimed claimed);
+    }
+
     private final Store store;
     private final Ids ids;
+    private volatile Handoff handoff;
 
     public Outbox(Store store, Ids ids) {
         this.store = store;
         this.ids = ids;
     }
 
+    /** From now on, notifications due at once go to {@code handoff} after their commit. */
+    void handOffTo(Handoff handoff) {
+        this.handoff = handoff;
+    }
+
     /**
      * Queues a notification in the caller's transaction. The same idempotency key twice queues it once: a step
      * handled again after a crash, or by two nodes, pages nobody twice. Returns whether it was new.
+     *
+     * <p>One due now is claimed here already and handed to the sender once the caller commits, when the commit is
+     * synced; after a {@link Store#writeReplayable} commit it waits for the sender's claim, which syncs first.
      */
     public boolean enqueue(Statements sql, OutboxEntry entry, Instant now) {
-        return sql.update(
+        Handoff sender = handoff;
+        boolean atOnce = sender != null && !entry.dueAt().isAfter(now) && !Store.replayable(sql.handle());
+        String id = ids.next();
+        boolean queued = sql.update(
                         "INSERT INTO notify_outbox (id, idempotency_key, incident_id, event, recipient_kind, recipient,"
                                 + " method, payload, while_unacked, state, attempts, due_at, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)"
                                 + " ON CONFLICT (idempotency_key) DO NOTHING",
-                        ids.next(),
+                        id,
                         entry.idempotencyKey(),
                         entry.incidentId(),
                         entry.event(),
@@ -83,9 +107,15 @@ public final class Outbox {
                         entry.method(),
                         entry.payload(),
                         entry.whileUnacknowledged() ? 1 : 0,
-                        entry.dueAt().toEpochMilli(),
+                        atOnce ? 1 : 0,
+                        (atOnce ? now.plus(sender.lease()) : entry.dueAt()).toEpochMilli(),
                         now.toEpochMilli())
                 > 0;
+        if (queued && atOnce) {
+            Claimed claimed = new Claimed(id, entry, 1, now);
+            sql.handle().afterCommit(() -> sender.send(claimed));
+        }
+        return queued;
     }
 
     /**

@@ -11,8 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -23,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds. A thread claims due rows (a short transaction), each send runs on a virtual thread
- * of its own outside any transaction, and each outcome is recorded in a transaction of its own together with its
- * line on the incident's timeline: delivered; failed and tried again after a backoff with jitter; or, after the
- * last attempt (or a failure that cannot get better), a dead letter, and for a person their next contact method.
+ * Sends what the outbox holds. A page due at once comes straight from the transaction that queued it, claimed
+ * there ({@link Outbox.Handoff}); a thread claims the rest when due (a short transaction). Each send runs on a
+ * virtual thread of its own outside any transaction, and the outcomes are recorded in groups, each with its line on
+ * the incident's timeline: delivered; failed and tried again after a backoff with jitter; or, after the last attempt
+ * (or a failure that cannot get better), a dead letter, and for a person their next contact method.
  *
  * <p>At least once, never twice after a confirmed send: a crash between a send and its record leaves the row
  * claimed until its lease runs out, and then it is sent again with the same idempotency key.
@@ -35,6 +39,7 @@ public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
     private static final int BATCH = 64;
     private static final int IN_FLIGHT = 256;
+    private static final int RECORDS_PER_COMMIT = 256;
 
     /** Where a recipient and method lead now, from the running config. */
     public interface Destinations {
@@ -75,6 +80,18 @@ public final class OutboxWorker implements AutoCloseable {
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final ExecutorService sends = Executors.newVirtualThreadPerTaskExecutor();
     private final Poller poller = new Poller("outbox", Duration.ofMillis(200), this::sendDue);
+    /** Handed-off pages that found every send slot taken: the outbox thread sends them when one frees. */
+    private final Queue<Outbox.Claimed> waiting = new ConcurrentLinkedQueue<>();
+    /** Outcomes not yet recorded: one thread records what has gathered in one transaction. */
+    private final Queue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
+
+    private final Poller recorder = new Poller("outbox-records", Duration.ofMillis(200), this::recordAll);
+    private volatile boolean closed;
+
+    /**
+     * @param breakerOpenUntil set when the send was not tried because the destination's breaker is open
+     */
+    private record Outcome(Outbox.Claimed claimed, Delivery delivery, Optional<Instant> breakerOpenUntil) {}
 
     public OutboxWorker(
             Store store,
@@ -102,6 +119,18 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     public void start() {
+        outbox.handOffTo(new Outbox.Handoff() {
+            @Override
+            public Duration lease() {
+                return OutboxWorker.this.lease();
+            }
+
+            @Override
+            public void send(Outbox.Claimed claimed) {
+                sendNow(claimed);
+            }
+        });
+        recorder.start();
         poller.start();
     }
 
@@ -115,12 +144,39 @@ public final class OutboxWorker implements AutoCloseable {
         return breakers.open();
     }
 
+    /** A send may take its whole timeout; the lease covers that and recording it, with room to spare. */
+    private Duration lease() {
+        Duration timeout = delivery.get().timeout();
+        return timeout.plus(timeout).plusSeconds(5); // not multipliedBy, which goes through BigDecimal
+    }
+
+    /**
+     * A page claimed by the transaction that queued it, now committed: sent on this thread's say-so when a slot is
+     * free, so the committing thread never waits; else by the outbox thread when one frees.
+     */
+    private void sendNow(Outbox.Claimed claimed) {
+        if (closed) {
+            return; // its lease runs out and the next start sends it
+        }
+        if (inFlight.tryAcquire()) {
+            dispatch(claimed);
+        } else {
+            waiting.add(claimed);
+            wake();
+        }
+    }
+
     private void sendDue() {
+        Outbox.Claimed handedOff;
+        while (poller.running() && (handedOff = waiting.poll()) != null) {
+            if (!acquire()) {
+                return;
+            }
+            dispatch(handedOff);
+        }
         while (poller.running()) {
             Instant now = clock.instant();
-            DeliverySpec spec = delivery.get();
-            // A send may take its whole timeout; the lease covers that and recording it, with room to spare.
-            Duration lease = spec.timeout().multipliedBy(2).plusSeconds(5);
+            Duration lease = lease();
             List<Outbox.Claimed> claimed = store.write(tx -> {
                 try (Statements sql = Statements.over(tx)) {
                     return outbox.claim(sql, now, lease, BATCH).stream()
@@ -129,27 +185,45 @@ public final class OutboxWorker implements AutoCloseable {
                 }
             });
             for (Outbox.Claimed c : claimed) {
-                if (!inFlight.tryAcquire()) {
-                    try {
-                        inFlight.acquire();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return; // the lease sends it later
-                    }
+                if (!acquire()) {
+                    return;
                 }
-                sends.execute(() -> {
-                    try {
-                        deliver(c);
-                    } catch (RuntimeException e) {
-                        log.error("recording notification {} failed; its lease will send it again", c.id(), e);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
+                dispatch(c);
             }
             if (claimed.size() < BATCH) {
                 return;
             }
+        }
+    }
+
+    /** A send slot; false when interrupted, and then the lease sends the row later. */
+    private boolean acquire() {
+        if (inFlight.tryAcquire()) {
+            return true;
+        }
+        try {
+            inFlight.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Sends on a virtual thread of its own, holding a slot taken by the caller until the send is over. */
+    private void dispatch(Outbox.Claimed c) {
+        try {
+            sends.execute(() -> {
+                try {
+                    deliver(c);
+                } catch (RuntimeException e) {
+                    log.error("sending notification {} failed; its lease will send it again", c.id(), e);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            inFlight.release(); // closing: the lease sends it after the next start
         }
     }
 
@@ -217,56 +291,102 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /**
-     * @param breakerOpenUntil set when the send was not tried because the destination's breaker is open
-     */
     private void record(Outbox.Claimed c, Delivery outcome, Optional<Instant> breakerOpenUntil) {
-        OutboxEntry entry = c.entry();
-        DeliverySpec spec = delivery.get();
-        boolean queuedMore = store.write(tx -> {
-            try (Statements sql = Statements.over(tx)) {
-                Instant now = clock.instant();
-                String attempt = " (attempt " + c.attempt() + " of " + spec.attempts() + ")";
-                switch (outcome) {
-                    case Delivery.Delivered delivered -> {
-                        outbox.sent(sql, c.id(), now, delivered.detail());
-                        note(sql, entry, now, label(entry) + ": delivered, " + delivered.detail());
-                        count(entry, "delivered");
-                        return false;
-                    }
-                    case Delivery.Failed failed -> {
-                        // A person whose method's breaker is open is better served by their next method now.
-                        boolean giveUp = failed.permanent()
-                                || c.attempt() >= spec.attempts()
-                                || (breakerOpenUntil.isPresent() && entry.kind() == OutboxEntry.RecipientKind.USER);
-                        if (!giveUp) {
-                            Instant next = breakerOpenUntil.orElse(now.plus(
-                                    new Backoff(spec.backoff(), spec.maxBackoff(), random).after(c.attempt())));
-                            outbox.retryAt(sql, c.id(), next, failed.reason(), breakerOpenUntil.isEmpty());
-                            note(
-                                    sql,
-                                    entry,
-                                    now,
-                                    label(entry) + " failed" + attempt + ": " + failed.reason() + "; next try in "
-                                            + seconds(Duration.between(now, next)));
-                            count(entry, "failed");
-                            return false;
-                        }
-                        outbox.finish(sql, c.id(), Outbox.State.DEAD, failed.reason());
-                        note(
-                                sql,
-                                entry,
-                                now,
-                                label(entry) + " gave up" + attempt + ": " + failed.reason()
-                                        + "; it is a dead letter now");
-                        count(entry, "dead");
-                        return fallBack(sql, entry, now);
+        outcomes.add(new Outcome(c, outcome, breakerOpenUntil));
+        recorder.wake();
+    }
+
+    /**
+     * Records every outcome that has gathered, up to a few hundred per transaction: a burst of a thousand pages is a
+     * handful of commits, not a thousand. The commits need not wait for the disk: an outcome lost to a power failure
+     * leaves its row claimed, and the lease sends it again under the same idempotency key. A group that fails is
+     * recorded one by one, so one bad row costs only its own record (and its lease sends it again).
+     */
+    private void recordAll() {
+        List<Outcome> group = new ArrayList<>();
+        Outcome next;
+        while (true) {
+            while (group.size() < RECORDS_PER_COMMIT && (next = outcomes.poll()) != null) {
+                group.add(next);
+            }
+            if (group.isEmpty()) {
+                return;
+            }
+            boolean queuedMore;
+            try {
+                queuedMore = store.writeReplayable(tx -> recordGroup(tx, group));
+            } catch (RuntimeException e) {
+                queuedMore = false;
+                for (Outcome one : group) {
+                    try {
+                        queuedMore |= store.writeReplayable(tx -> recordGroup(tx, List.of(one)));
+                    } catch (RuntimeException failed) {
+                        log.error(
+                                "recording notification {} failed; its lease will send it again",
+                                one.claimed().id(),
+                                failed);
                     }
                 }
             }
-        });
-        if (queuedMore) {
-            wake();
+            group.clear();
+            if (queuedMore) {
+                wake();
+            }
+        }
+    }
+
+    private boolean recordGroup(org.jdbi.v3.core.Handle tx, List<Outcome> group) {
+        try (Statements sql = Statements.over(tx)) {
+            boolean queuedMore = false;
+            for (Outcome outcome : group) {
+                queuedMore |= recordOne(sql, outcome);
+            }
+            return queuedMore;
+        }
+    }
+
+    /** Records one outcome; true when it queued another notification (a person's next method). */
+    private boolean recordOne(Statements sql, Outcome recorded) {
+        Outbox.Claimed c = recorded.claimed();
+        OutboxEntry entry = c.entry();
+        DeliverySpec spec = delivery.get();
+        Optional<Instant> breakerOpenUntil = recorded.breakerOpenUntil();
+        Instant now = clock.instant();
+        String attempt = " (attempt " + c.attempt() + " of " + spec.attempts() + ")";
+        switch (recorded.delivery()) {
+            case Delivery.Delivered delivered -> {
+                outbox.sent(sql, c.id(), now, delivered.detail());
+                note(sql, entry, now, label(entry) + ": delivered, " + delivered.detail());
+                count(entry, "delivered");
+                return false;
+            }
+            case Delivery.Failed failed -> {
+                // A person whose method's breaker is open is better served by their next method now.
+                boolean giveUp = failed.permanent()
+                        || c.attempt() >= spec.attempts()
+                        || (breakerOpenUntil.isPresent() && entry.kind() == OutboxEntry.RecipientKind.USER);
+                if (!giveUp) {
+                    Instant next = breakerOpenUntil.orElse(
+                            now.plus(new Backoff(spec.backoff(), spec.maxBackoff(), random).after(c.attempt())));
+                    outbox.retryAt(sql, c.id(), next, failed.reason(), breakerOpenUntil.isEmpty());
+                    note(
+                            sql,
+                            entry,
+                            now,
+                            label(entry) + " failed" + attempt + ": " + failed.reason() + "; next try in "
+                                    + seconds(Duration.between(now, next)));
+                    count(entry, "failed");
+                    return false;
+                }
+                outbox.finish(sql, c.id(), Outbox.State.DEAD, failed.reason());
+                note(
+                        sql,
+                        entry,
+                        now,
+                        label(entry) + " gave up" + attempt + ": " + failed.reason() + "; it is a dead letter now");
+                count(entry, "dead");
+                return fallBack(sql, entry, now);
+            }
         }
     }
 
@@ -338,6 +458,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         poller.close();
         sends.shutdown();
         try {
@@ -345,6 +466,13 @@ public final class OutboxWorker implements AutoCloseable {
             sends.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        recorder.close();
+        // What the sends finished while the recorder stopped: recorded now, or their leases send them again.
+        try {
+            recordAll();
+        } catch (RuntimeException e) {
+            log.warn("could not record the last outcomes at shutdown; their leases send them again", e);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class Pager {
             Directory directory,
             Incidents incidents,
             LinkMaker links,
-            dev.firewatch.incident.IncidentAlert.AlertsOfIncident alerts,
+            dev.firewatch.incident.IncidentAlert.NewestOfIncident alerts,
             com.fasterxml.jackson.databind.ObjectMapper json,
             Vendor vendor) {
         this.outbox = outbox;

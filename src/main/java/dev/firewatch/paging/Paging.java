@@ -35,20 +35,16 @@ public final class Paging implements AutoCloseable {
     private final Directory directory;
     private final Incidents incidents;
     private final Clock clock;
-    private final Runnable queued;
     private final Poller poller = new Poller("paging", Duration.ofSeconds(1), this::pageDue);
 
-    /**
-     * @param queued called after a commit that queued notifications, to wake the outbox
-     */
-    public Paging(Store store, Pager pager, Directory directory, Incidents incidents, Clock clock, Runnable queued) {
+    /** Pages queued here due at once leave when their transaction commits (the outbox hands them to the sender). */
+    public Paging(Store store, Pager pager, Directory directory, Incidents incidents, Clock clock) {
         this.store = store;
         this.escalations = new Escalations(store.vendor());
         this.pager = pager;
         this.directory = directory;
         this.incidents = incidents;
         this.clock = clock;
-        this.queued = queued;
     }
 
     /** The incident bus listener's name; its cursor says how far paging got. */
@@ -222,9 +218,6 @@ public final class Paging implements AutoCloseable {
                     return due.size();
                 }
             });
-            if (paged > 0) {
-                queued.run();
-            }
             if (paged < BATCH) {
                 return;
             }
