@@ -253,6 +253,9 @@ public final class Firewatch implements AutoCloseable {
                     try (AlertBatch batch = alertPipeline.batch(tx)) {
                         entries.forEach(entry -> batch.process(entry.service(), entry.signal(), entry.receivedAt()));
                     }
+                    // The incidents this batch opened are paged in this same transaction, so their pages leave
+                    // after one commit instead of waiting for the bus's thread and a transaction of its own.
+                    incidents.bus().deliverWithin(tx);
                 },
                 digests,
                 backlog,

@@ -1,5 +1,6 @@
 package dev.firewatch.incident;
 
+import dev.firewatch.store.AfterCommit;
 import dev.firewatch.store.Poller;
 import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +102,63 @@ public final class IncidentBus implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Delivers what is pending to every listener inside the caller's transaction, which has just published
+     * events: the alert stages call this, so an incident's first page is queued in the transaction that opened
+     * it and leaves after that one commit, not after a second transaction on this bus's thread. The caller's
+     * commit must be synced ({@link Store#write}) for the page to leave at once (see Outbox).
+     *
+     * <p>Each listener runs inside a savepoint. One that fails is rolled back to it and left to this bus's
+     * thread, which retries and, if need be, skips the event; the caller's own work never fails because of a
+     * listener. A listener whose cursor another transaction holds (on PostgreSQL) or that has no cursor yet is
+     * also left to the thread.
+     */
+    public void deliverWithin(Handle tx) {
+        boolean leftOver = false;
+        try (Statements sql = Statements.over(tx)) {
+            for (Map.Entry<String, Listener> listener : listeners.entrySet()) {
+                boolean[] done = {false};
+                RuntimeException failed = AfterCommit.inSavepoint(
+                        tx,
+                        "bus_" + listener.getKey().replaceAll("[^A-Za-z0-9_]", "_"),
+                        () -> done[0] = deliverWithin(sql, listener.getKey(), listener.getValue()));
+                if (failed != null) {
+                    log.debug(
+                            "listener {} failed inside the alert stages; its thread retries",
+                            listener.getKey(),
+                            failed);
+                }
+                leftOver |= !done[0];
+            }
+        }
+        if (leftOver) {
+            wake();
+        }
+    }
+
+    /** False when there is more than one batch, or the cursor is missing or held elsewhere. */
+    private boolean deliverWithin(Statements sql, String name, Listener listener) {
+        String skipLocked = store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+        Optional<String> position = sql.first(
+                "SELECT position FROM incident_event_cursor WHERE listener = ?" + skipLocked,
+                rs -> rs.getString(1),
+                name);
+        if (position.isEmpty()) {
+            return false;
+        }
+        List<IncidentEvents.Published> batch = events.after(sql, position.get(), BATCH);
+        for (IncidentEvents.Published published : batch) {
+            listener.on(sql, published.event());
+        }
+        if (!batch.isEmpty()) {
+            sql.update(
+                    "UPDATE incident_event_cursor SET position = ? WHERE listener = ?",
+                    batch.getLast().id(),
+                    name);
+        }
+        return batch.size() < BATCH;
     }
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */

@@ -167,8 +167,9 @@ public final class JournalConsumer implements AutoCloseable {
                 .map(row ->
                         new Journal.Entry(row.id(), row.receivedAt(), row.service(), codec.decode(row.signal()), false))
                 .toList();
-        // Replayable: the rows stay in the journal, and the cursor moves in this same transaction.
-        boolean done = store.writeReplayable(tx -> {
+        // Synced, though the rows stay in the journal and the cursor moves in this same transaction: the work may
+        // queue pages (the incident bus delivers inside it) that leave straight after this commit.
+        boolean done = store.write(tx -> {
             if (!claim(tx)) {
                 return false;
             }

@@ -113,7 +113,7 @@ public final class Outbox {
                 > 0;
         if (queued && atOnce) {
             Claimed claimed = new Claimed(id, entry, 1, now);
-            sql.handle().afterCommit(() -> sender.send(claimed));
+            dev.firewatch.store.AfterCommit.add(sql.handle(), () -> sender.send(claimed));
         }
         return queued;
     }

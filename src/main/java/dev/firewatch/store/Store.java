@@ -144,17 +144,12 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Like {@link #write}, for work that is redone from durable input after a loss: the alert stages (their input
-     * is the journal, their cursor commits with their work). Its commit does not wait for the disk: SQLite
-     * {@code synchronous=NORMAL}, PostgreSQL {@code synchronous_commit=off}. A process crash loses nothing; a power
-     * or server loss may lose the newest of these commits, and then the cursor is back where it was and the work is
-     * done again. The next commit that waits (any {@link #write}, such as the incident bus's before it hands a page
-     * to the sender) flushes the log in order, so these commits are on disk before anything they caused leaves the
-     * process. Work in such a transaction can ask {@link #replayable(Handle)} to hold back what must not leave
-     * before a sync.
-     *
-     * <p>This takes a disk sync (0.4 ms at the median here, 6 ms at p99) off the path between an event's 2xx and
-     * its page.
+     * Like {@link #write}, for work that is redone after a loss: the outbox's records of outcomes (a lost one
+     * leaves its row claimed, and the lease sends it again under the same idempotency key). Its commit does not wait
+     * for the disk: SQLite {@code synchronous=NORMAL}, PostgreSQL {@code synchronous_commit=off}. A process crash
+     * loses nothing; a power or server loss may lose the newest of these commits. The next commit that waits (any {@link #write}) flushes the log in order, so these commits are on
+     * disk before anything a later one caused leaves the process. Work in such a transaction can ask
+     * {@link #replayable(Handle)} to hold back what must not leave before a sync (the outbox does).
      */
     public <R> R writeReplayable(HandleCallback<R, RuntimeException> work) {
         return switch (vendor) {

@@ -54,6 +54,38 @@ abstract class StoreContract {
     }
 
     @Test
+    void workAfterCommitRunsOnlyForWhatCommittedAndASavepointRolledBackTakesItsShareBack() {
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(tx -> {
+            AfterCommit.add(tx, () -> ran.add("page from the step that held"));
+            RuntimeException failed = AfterCommit.inSavepoint(tx, "listener", () -> {
+                tx.execute("INSERT INTO incident_link_key (name, secret, created_at) VALUES ('rolled', 'x', 0)");
+                AfterCommit.add(tx, () -> ran.add("page from the step that failed"));
+                throw new IllegalStateException("the listener failed");
+            });
+            assertThat(failed).hasMessage("the listener failed");
+            assertThat(ran).as("nothing runs before the commit").isEmpty();
+            return null;
+        });
+        assertThat(ran).containsExactly("page from the step that held");
+        int rolled = store.read(h -> h.createQuery("SELECT COUNT(*) FROM incident_link_key WHERE name = 'rolled'")
+                .mapTo(Integer.class)
+                .one());
+        assertThat(rolled).as("the failed step's writes are gone").isZero();
+
+        ran.clear();
+        assertThatThrownBy(() -> store.write(tx -> {
+            AfterCommit.add(tx, () -> ran.add("page from a transaction that rolled back"));
+            throw new IllegalStateException("the whole transaction failed");
+        }));
+        assertThat(ran).isEmpty();
+        boolean synced = !store.write(tx -> Store.replayable(tx));
+        boolean replayable = store.writeReplayable(tx -> Store.replayable(tx));
+        assertThat(synced).isTrue();
+        assertThat(replayable).isTrue();
+    }
+
+    @Test
     void migratingAgainFindsNothingToDo() {
         Migrations again = new Migrations(store);
         assertThat(again.migrate()).isTrue();
