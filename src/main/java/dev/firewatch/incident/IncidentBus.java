@@ -138,7 +138,7 @@ public final class IncidentBus implements AutoCloseable {
         }
     }
 
-    /** False when there is more than one batch, or the cursor is missing or held elsewhere. */
+    /** Everything pending, in batches; false when the cursor is missing or another transaction holds it. */
     private boolean deliverWithin(Statements sql, String name, Listener listener) {
         String skipLocked = store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
         Optional<String> position = sql.first(
@@ -148,17 +148,19 @@ public final class IncidentBus implements AutoCloseable {
         if (position.isEmpty()) {
             return false;
         }
-        List<IncidentEvents.Published> batch = events.after(sql, position.get(), BATCH);
-        for (IncidentEvents.Published published : batch) {
-            listener.on(sql, published.event());
-        }
-        if (!batch.isEmpty()) {
-            sql.update(
-                    "UPDATE incident_event_cursor SET position = ? WHERE listener = ?",
-                    batch.getLast().id(),
-                    name);
-        }
-        return batch.size() < BATCH;
+        String after = position.get();
+        List<IncidentEvents.Published> batch;
+        do {
+            batch = events.after(sql, after, BATCH);
+            for (IncidentEvents.Published published : batch) {
+                listener.on(sql, published.event());
+            }
+            if (!batch.isEmpty()) {
+                after = batch.getLast().id();
+                sql.update("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", after, name);
+            }
+        } while (batch.size() == BATCH);
+        return true;
     }
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */
