@@ -57,7 +57,7 @@ public final class Suppressions {
         /** The reason this alert is held, e.g. {@code silence 01J...}, or empty when nothing holds it. */
         public Optional<String> holding(String service, String fingerprint, Map<String, String> labels, Instant now) {
             if (silences == null) {
-                silences = Suppressions.this.silences.notEndedAt(sql.handle(), now);
+                silences = Suppressions.this.silences.notEndedAt(sql, now);
             }
             for (Silence silence : silences) {
                 if (silence.mutes(labels, now)) {

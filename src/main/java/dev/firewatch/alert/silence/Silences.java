@@ -4,6 +4,7 @@ import dev.firewatch.alert.Matchers;
 import dev.firewatch.auth.Actor;
 import dev.firewatch.auth.AuditLog;
 import dev.firewatch.store.Ids;
+import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Times;
 import java.sql.ResultSet;
@@ -102,11 +103,11 @@ public final class Silences {
      * Every silence that has not ended at {@code now}, pending ones included, so the alert stages read them
      * once per batch and ask each one {@link Silence#mutes} at the alert's own time.
      */
-    public List<Silence> notEndedAt(Handle tx, Instant now) {
-        return tx.createQuery("SELECT " + COLUMNS + " FROM alert_silence WHERE ends_at > :now")
-                .bind("now", now.toEpochMilli())
-                .map((rs, ctx) -> silence(rs))
-                .list();
+    public List<Silence> notEndedAt(Statements tx, Instant now) {
+        // The transaction's own statement, not a JDBI query: the alert stages ask this once per batch, and a batch
+        // of one (a lone incident on its way to a page) paid more for JDBI's set-up than for the read.
+        return tx.list(
+                "SELECT " + COLUMNS + " FROM alert_silence WHERE ends_at > ?", this::silence, now.toEpochMilli());
     }
 
     /** Newest first, at most a thousand. */
