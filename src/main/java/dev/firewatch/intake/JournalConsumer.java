@@ -3,6 +3,7 @@ package dev.firewatch.intake;
 import dev.firewatch.alert.Severity;
 import dev.firewatch.alert.Signal;
 import dev.firewatch.store.Poller;
+import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Vendor;
 import java.time.Clock;
@@ -236,11 +237,13 @@ public final class JournalConsumer implements AutoCloseable {
     }
 
     private static void advance(Handle tx, String to) {
-        tx.createUpdate("INSERT INTO intake_cursor (consumer, position) VALUES (:c, :p)"
-                        + " ON CONFLICT (consumer) DO UPDATE SET position = excluded.position")
-                .bind("c", NAME)
-                .bind("p", to)
-                .execute();
+        try (Statements sql = Statements.over(tx)) {
+            sql.update(
+                    "INSERT INTO intake_cursor (consumer, position) VALUES (?, ?)"
+                            + " ON CONFLICT (consumer) DO UPDATE SET position = excluded.position",
+                    NAME,
+                    to);
+        }
     }
 
     /**
@@ -250,20 +253,25 @@ public final class JournalConsumer implements AutoCloseable {
      * signal, which only a few samples need.
      */
     private List<JournalRow> read(String after) {
-        List<JournalRow> rows = journal.read(h -> h.createQuery("SELECT id, received_at, service, folded,"
-                        + " CASE WHEN folded IS NULL THEN signal END AS signal"
-                        + " FROM intake_journal WHERE id > :after ORDER BY id LIMIT :n")
-                .bind("after", after)
-                .bind("n", backlog.forDigests() > 0 ? batchSize * FOLDED_PER_ROW : batchSize)
-                .map((rs, ctx) -> new JournalRow(
-                        rs.getString("id"),
-                        Instant.ofEpochMilli(rs.getLong("received_at")),
-                        rs.getString("service"),
-                        rs.getString("folded") == null
-                                ? null
-                                : Severity.parse(rs.getString("folded")).orElseThrow(),
-                        rs.getString("signal")))
-                .list());
+        int limit = backlog.forDigests() > 0 ? batchSize * FOLDED_PER_ROW : batchSize;
+        // Plain JDBC, not a JDBI query: this runs for every batch, and a batch is often one row.
+        List<JournalRow> rows = journal.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return sql.list(
+                        "SELECT id, received_at, service, folded, CASE WHEN folded IS NULL THEN signal END AS signal"
+                                + " FROM intake_journal WHERE id > ? ORDER BY id LIMIT ?",
+                        rs -> new JournalRow(
+                                rs.getString(1),
+                                Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.getString(3),
+                                rs.getString(4) == null
+                                        ? null
+                                        : Severity.parse(rs.getString(4)).orElseThrow(),
+                                rs.getString(5)),
+                        after,
+                        limit);
+            }
+        });
         int forAlertStages = 0;
         for (int i = 0; i < rows.size(); i++) {
             if (!rows.get(i).isFolded() && ++forAlertStages > batchSize) {
