@@ -720,8 +720,8 @@ public class PagingBench {
         static final List<String> NAMES = List.of(
                 "journal commit (the alert's first_seen_at) → 202 read by the bench",
                 "202 → incident opened (journal consumer, alert stages)",
-                "opened → outbox row (consumer commit, incident bus, paging listener)",
-                "outbox row → page at the receiver (bus commit, outbox claim, send)");
+                "opened → outbox row (paging listener, in the alert stages' transaction)",
+                "outbox row → page at the receiver (rest of that transaction, its commit, the send)");
 
         static Stages of(Server server, Series series) throws Exception {
             Map<String, long[]> store = new HashMap<>();
