@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Delivers incident events to the features that act on them (paging, status page). Each listener has a
  * cursor in the store; it handles an event inside the transaction that moves its cursor past it, so what it
  * writes there (an outbox row, say) happens exactly once, across crashes and restarts and, on PostgreSQL,
- * across nodes: the cursor row is locked for the transaction, so nodes take turns.
+ * across nodes: the cursor row is locked for the transaction, so nodes take turns. The alert stages deliver the
+ * events they publish inside their own transaction ({@link #deliverWithin}); this bus's thread delivers the rest
+ * (events of API actions and of alert expiry) and whatever a listener failed on there.
  *
  * <p>A listener that fails on an event is retried; after three failures the event is skipped for that
  * listener and the incident's timeline says so, because one bad event must not stop every page behind it.
