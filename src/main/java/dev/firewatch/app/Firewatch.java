@@ -259,8 +259,7 @@ public final class Firewatch implements AutoCloseable {
                 },
                 digests,
                 backlog,
-                256,
-                incidents.bus()::wake);
+                256);
         AlertExpiry expiry = new AlertExpiry(
                 store,
                 alertPipeline,

@@ -39,9 +39,6 @@ public final class JournalConsumer implements AutoCloseable {
     private final Clock clock;
     private final SignalCodec codec;
     private final Work work;
-    /** Told after each commit of alert work, so the incident bus delivers what it published at once. */
-    private final Runnable afterCommit;
-
     private final Digests digests;
     private final Backlog backlog;
     private final int batchSize;
@@ -64,9 +61,7 @@ public final class JournalConsumer implements AutoCloseable {
             Work work,
             Digests digests,
             Backlog backlog,
-            int batchSize,
-            Runnable afterCommit) {
-        this.afterCommit = afterCommit;
+            int batchSize) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
@@ -180,7 +175,6 @@ public final class JournalConsumer implements AutoCloseable {
             return true;
         });
         if (done) {
-            afterCommit.run();
             position = last;
             processedThrough = rows.getLast().receivedAt();
             backlog.processed(rows.size(), entries.size());
