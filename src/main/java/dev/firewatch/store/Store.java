@@ -37,9 +37,18 @@ public final class Store implements AutoCloseable {
     private final Jdbi writeJdbi;
     private final Jdbi readJdbi;
 
+    /** SQLite's log copied back on a thread of its own; null on PostgreSQL. */
+    private final Checkpoints checkpoints;
+
     private Store(
-            Vendor vendor, String description, String migrations, HikariDataSource writer, HikariDataSource reader) {
+            Vendor vendor,
+            String description,
+            String migrations,
+            HikariDataSource writer,
+            HikariDataSource reader,
+            Checkpoints checkpoints) {
         this.vendor = vendor;
+        this.checkpoints = checkpoints;
         this.description = description;
         this.migrations = migrations;
         this.writer = writer;
@@ -83,11 +92,22 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        HikariDataSource writer = pool(poolPrefix + "-writer", sqliteSource(url), 1, null, registry);
+        HikariDataSource writer = pool(
+                poolPrefix + "-writer",
+                sqliteSource(url),
+                1,
+                "PRAGMA wal_autocheckpoint = " + Checkpoints.WRITER_BACKSTOP_PAGES,
+                registry);
         // query_only: a reader that tried to write would take SQLite's write lock behind the writer's back.
         HikariDataSource reader =
                 pool(poolPrefix + "-reader", sqliteSource(url), 4, "PRAGMA query_only = true", registry);
-        return new Store(Vendor.SQLITE, "SQLite " + file.toAbsolutePath(), migrations, writer, reader);
+        return new Store(
+                Vendor.SQLITE,
+                "SQLite " + file.toAbsolutePath(),
+                migrations,
+                writer,
+                reader,
+                new Checkpoints(poolPrefix, sqliteSource(url)));
     }
 
     private static DataSource sqliteSource(String url) {
@@ -115,7 +135,12 @@ public final class Store implements AutoCloseable {
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         HikariDataSource pool = new HikariDataSource(config);
         return new Store(
-                Vendor.POSTGRESQL, "PostgreSQL " + redact(spec.url()), Vendor.POSTGRESQL.migrations(), pool, pool);
+                Vendor.POSTGRESQL,
+                "PostgreSQL " + redact(spec.url()),
+                Vendor.POSTGRESQL.migrations(),
+                pool,
+                pool,
+                null);
     }
 
     private static HikariDataSource pool(
@@ -209,6 +234,9 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpoints != null) {
+            checkpoints.close();
+        }
         if (reader != writer) {
             reader.close();
         }

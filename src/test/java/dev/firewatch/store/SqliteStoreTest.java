@@ -53,4 +53,40 @@ class SqliteStoreTest extends StoreContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.read(h -> h.execute("DELETE FROM auth_audit")))
                 .hasMessageContaining("readonly");
     }
+
+    @Test
+    void theLogIsCopiedBackInTheBackgroundSoNoCommitWaitsForIt() throws Exception {
+        java.nio.file.Path file = dir.resolve("firewatch.db");
+        long before = java.nio.file.Files.size(file);
+        String detail = "x".repeat(1_000);
+        // About 1,600 pages of log: past SQLite's own threshold of 1,000, at which a commit would copy it itself.
+        for (int batch = 0; batch < 20; batch++) {
+            int first = batch * 300;
+            store.write(h -> {
+                var insert = h.prepareBatch("INSERT INTO auth_audit (id, at, actor, action, target, detail)"
+                        + " VALUES (:id, 1, 'a', 'b', 'c', :detail)");
+                for (int i = first; i < first + 300; i++) {
+                    insert.bind("id", "row-" + i).bind("detail", detail).add();
+                }
+                return insert.execute();
+            });
+        }
+        Integer threshold = store.write(h ->
+                h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
+        assertThat(threshold).as("the writer's own copy is only a backstop").isEqualTo(10_000);
+
+        long copied = dev.firewatch.testing.Eventually.within(
+                java.time.Duration.ofSeconds(5),
+                () -> {
+                    try {
+                        return java.nio.file.Files.size(file);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                size -> size > before + 5_000_000);
+        assertThat(copied)
+                .as("the database file holds the rows, copied back by the checkpoint thread")
+                .isGreaterThan(before + 5_000_000);
+    }
 }
