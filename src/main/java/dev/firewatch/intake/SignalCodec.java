@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -31,7 +32,13 @@ import java.util.Map;
  * {@code SignalCodecTest} holds the encoding to what data binding writes and reads its rows back.
  */
 public final class SignalCodec {
-    private static final JsonFactory JSON = new JsonFactory();
+    /**
+     * Encoding runs on the request's virtual thread, so the generator's buffers come from a pool shared by all
+     * threads rather than Jackson's default per-thread one, which a new virtual thread per request never reuses.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+            .build();
 
     /**
      * For the rare detail value that is none of the JSON-shaped types (a source of our own may put any object in
