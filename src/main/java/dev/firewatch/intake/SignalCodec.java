@@ -3,6 +3,7 @@ package dev.firewatch.intake;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.firewatch.alert.Severity;
 import dev.firewatch.alert.Signal;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -26,16 +26,16 @@ import java.util.Map;
  * The format is internal, but rows outlive a release, so fields are only ever added.
  *
  * <p>The format is the one Jackson's data binding wrote for the records (their component names, in their order,
- * nulls written out), but it is written and read here field by field with Jackson's streaming API: every event
- * is encoded once on its request's thread and decoded once by the journal consumer, and data binding's
- * reflection and polymorphic dispatch were a quarter of the request thread's CPU in the batch intake profile.
- * {@code SignalCodecTest} holds the encoding to what data binding writes and reads its rows back.
+ * nulls written out), but rows are written here straight into text and read with Jackson's streaming parser:
+ * every event is encoded once on its request's thread and decoded once by the journal consumer. Data binding's
+ * reflection and polymorphic dispatch were a quarter of the request thread's CPU in the batch intake profile,
+ * and after it Jackson's generator, copying every string through a buffer of chars, was still half of it.
+ * {@code SignalCodecTest} holds the encoding to what data binding writes, byte for byte, and reads its rows back.
  */
 public final class SignalCodec {
-    /**
-     * Encoding runs on the request's virtual thread, so the generator's buffers come from a pool shared by all
-     * threads rather than Jackson's default per-thread one, which a new virtual thread per request never reuses.
-     */
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** For reading rows; buffers from a pool shared by all threads, like the request threads' parsers. */
     private static final JsonFactory JSON = JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build();
@@ -58,109 +58,190 @@ public final class SignalCodec {
     }
 
     public String encode(Signal signal) {
-        StringWriter text = new StringWriter(512);
-        try (JsonGenerator json = JSON.createGenerator(text)) {
-            json.writeStartObject();
-            switch (signal) {
-                case Signal.Trigger trigger -> {
-                    common(json, "trigger", signal);
-                    json.writeStringField("summary", trigger.summary());
-                    json.writeStringField(
-                            "severity",
-                            trigger.severity() == null
-                                    ? null
-                                    : trigger.severity().wireName());
-                    json.writeStringField("sourceName", trigger.sourceName());
-                    json.writeStringField("component", trigger.component());
-                    json.writeStringField("group", trigger.group());
-                    json.writeStringField("className", trigger.className());
-                    json.writeFieldName("annotations");
-                    writeValue(json, trigger.annotations());
-                    json.writeFieldName("details");
-                    writeValue(json, trigger.details());
-                    links(json, "links", trigger.links());
-                    links(json, "images", trigger.images());
-                    json.writeStringField("client", trigger.client());
-                    json.writeStringField("clientUrl", trigger.clientUrl());
-                    json.writeStringField("generatorUrl", trigger.generatorUrl());
-                }
-                case Signal.Acknowledge acknowledge -> common(json, "acknowledge", signal);
-                case Signal.Resolve resolve -> common(json, "resolve", signal);
+        StringBuilder json = new StringBuilder(1024);
+        switch (signal) {
+            case Signal.Trigger trigger -> {
+                common(json, "trigger", signal);
+                field(json, "summary");
+                string(json, trigger.summary());
+                field(json, "severity");
+                string(
+                        json,
+                        trigger.severity() == null ? null : trigger.severity().wireName());
+                field(json, "sourceName");
+                string(json, trigger.sourceName());
+                field(json, "component");
+                string(json, trigger.component());
+                field(json, "group");
+                string(json, trigger.group());
+                field(json, "className");
+                string(json, trigger.className());
+                field(json, "annotations");
+                value(json, trigger.annotations());
+                field(json, "details");
+                value(json, trigger.details());
+                field(json, "links");
+                links(json, trigger.links());
+                field(json, "images");
+                links(json, trigger.images());
+                field(json, "client");
+                string(json, trigger.client());
+                field(json, "clientUrl");
+                string(json, trigger.clientUrl());
+                field(json, "generatorUrl");
+                string(json, trigger.generatorUrl());
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot write a signal to the journal: " + e.getMessage(), e);
+            case Signal.Acknowledge acknowledge -> common(json, "acknowledge", signal);
+            case Signal.Resolve resolve -> common(json, "resolve", signal);
         }
-        return text.toString();
+        return json.append('}').toString();
     }
 
-    /** The fields every kind has, in the records' order. */
-    private void common(JsonGenerator json, String kind, Signal signal) throws IOException {
-        json.writeStringField("kind", kind);
-        json.writeStringField("integrationKey", signal.integrationKey());
-        json.writeStringField("dedupKey", signal.dedupKey());
-        json.writeFieldName("labels");
-        writeValue(json, signal.labels());
-        json.writeFieldName("at");
+    /** The fields every kind has, in the records' order; opens the object. */
+    private void common(StringBuilder json, String kind, Signal signal) {
+        json.append("{\"kind\":");
+        string(json, kind);
+        field(json, "integrationKey");
+        string(json, signal.integrationKey());
+        field(json, "dedupKey");
+        string(json, signal.dedupKey());
+        field(json, "labels");
+        value(json, signal.labels());
+        field(json, "at");
         if (signal.at() == null) {
-            json.writeNull();
+            json.append("null");
         } else {
-            json.writeNumber(signal.at().toEpochMilli());
+            json.append(signal.at().toEpochMilli());
         }
-        json.writeStringField(
-                "source", signal.source() == null ? null : signal.source().name());
+        field(json, "source");
+        string(json, signal.source() == null ? null : signal.source().name());
     }
 
-    private static void links(JsonGenerator json, String name, List<Signal.Link> links) throws IOException {
-        json.writeFieldName(name);
+    /** Starts a field after the first; the names are ours and plain, so they need no escaping. */
+    private static void field(StringBuilder json, String name) {
+        json.append(",\"").append(name).append("\":");
+    }
+
+    private static void links(StringBuilder json, List<Signal.Link> links) {
         if (links == null) {
-            json.writeNull();
+            json.append("null");
             return;
         }
-        json.writeStartArray();
-        for (Signal.Link link : links) {
+        json.append('[');
+        for (int i = 0; i < links.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            Signal.Link link = links.get(i);
             if (link == null) {
-                json.writeNull();
+                json.append("null");
                 continue;
             }
-            json.writeStartObject();
-            json.writeStringField("href", link.href());
-            json.writeStringField("text", link.text());
-            json.writeEndObject();
+            json.append("{\"href\":");
+            string(json, link.href());
+            json.append(",\"text\":");
+            string(json, link.text());
+            json.append('}');
         }
-        json.writeEndArray();
+        json.append(']');
     }
 
     /** A label, annotation or detail value, written as data binding writes it. */
-    private void writeValue(JsonGenerator json, Object value) throws IOException {
+    private void value(StringBuilder json, Object value) {
         switch (value) {
-            case null -> json.writeNull();
-            case String text -> json.writeString(text);
-            case Boolean flag -> json.writeBoolean(flag);
-            case Integer number -> json.writeNumber(number);
-            case Long number -> json.writeNumber(number);
-            case Double number -> json.writeNumber(number);
-            case Float number -> json.writeNumber(number);
-            case BigInteger number -> json.writeNumber(number);
-            case BigDecimal number -> json.writeNumber(number);
+            case null -> json.append("null");
+            case String text -> string(json, text);
+            case Boolean flag -> json.append(flag.booleanValue());
+            case Integer number -> json.append(number.intValue());
+            case Long number -> json.append(number.longValue());
+            case BigInteger number -> json.append(number);
+            case BigDecimal number -> json.append(number);
+            // Jackson quotes what is not a finite number, as it does by default.
+            case Double number -> {
+                if (number.isNaN() || number.isInfinite()) {
+                    string(json, number.toString());
+                } else {
+                    json.append(number.doubleValue());
+                }
+            }
+            case Float number -> {
+                if (number.isNaN() || number.isInfinite()) {
+                    string(json, number.toString());
+                } else {
+                    json.append(number.floatValue());
+                }
+            }
             case Map<?, ?> map
             when namedByText(map) -> {
-                json.writeStartObject();
+                json.append('{');
+                boolean first = true;
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    json.writeFieldName((String) entry.getKey());
-                    writeValue(json, entry.getValue());
+                    if (!first) {
+                        json.append(',');
+                    }
+                    first = false;
+                    string(json, (String) entry.getKey());
+                    json.append(':');
+                    value(json, entry.getValue());
                 }
-                json.writeEndObject();
+                json.append('}');
             }
             case List<?> list -> {
-                json.writeStartArray();
+                json.append('[');
+                boolean first = true;
                 for (Object element : list) {
-                    writeValue(json, element);
+                    if (!first) {
+                        json.append(',');
+                    }
+                    first = false;
+                    value(json, element);
                 }
-                json.writeEndArray();
+                json.append(']');
             }
-            default -> otherValues.writeValue(json, value);
+            default -> {
+                try {
+                    json.append(otherValues.writeValueAsString(value));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(
+                            "cannot write a signal to the journal: " + e.getOriginalMessage(), e);
+                }
+            }
         }
+    }
+
+    /**
+     * A JSON string, or null, escaped as Jackson's generator escapes by default: quote, backslash and control
+     * characters only (backspace, tab, newline, form feed and carriage return by their letters, the others as six
+     * characters with upper-case hex digits), everything else as it is. Runs without escapes are copied whole,
+     * which keeps the text in one byte per character (Java's compact strings) from the signal's strings to the
+     * row's.
+     */
+    private static void string(StringBuilder json, String text) {
+        if (text == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            json.append(text, run, i);
+            run = i + 1;
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\t' -> json.append("\\t");
+                case '\n' -> json.append("\\n");
+                case '\f' -> json.append("\\f");
+                case '\r' -> json.append("\\r");
+                default -> json.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        json.append(text, run, text.length()).append('"');
     }
 
     /** Maps keyed by anything but text are rare enough to leave to data binding, which names them its own way. */

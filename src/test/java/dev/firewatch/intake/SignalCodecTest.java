@@ -54,6 +54,13 @@ class SignalCodecTest {
         details.put("list", Arrays.asList(1, "two", false, null, List.of(3.0)));
         details.put("nested", Map.of("mount", "/var"));
         details.put("text", "quote \" backslash \\ control \u0001 slash / line separator \u2028 é 🔥");
+        details.put("controls", "\b\t\n\f\r\u0000\u001f\u007f\u0080 end");
+        details.put("lone surrogate", "\ud83d then text");
+        details.put("not finite", Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY));
+        details.put("doubles", List.of(-0.0, 1e-7, 1e21, 123456.789, Double.MIN_VALUE, Float.MAX_VALUE));
+        details.put("negative", List.of(-1, Long.MIN_VALUE, new BigDecimal("-1E+3")));
+        details.put("linked", new java.util.LinkedList<>(List.of("a", "b")));
+        details.put("escaped \"key\"\n", "value");
         Map<String, Object> odd = new LinkedHashMap<>();
         odd.put("when", at);
         odd.put("set", new LinkedHashSet<>(List.of("a", "b")));
@@ -169,6 +176,28 @@ class SignalCodecTest {
         names.forEach(name -> reversed.put(name, fields.get(name)));
         assertThat(codec.decode(dataBinding.writeValueAsString(reversed)))
                 .isEqualTo(codec.decode(codec.encode(signal)));
+    }
+
+    /** Strings of every kind of character, with a fixed seed, written as data binding writes them. */
+    @org.junit.jupiter.api.Test
+    void writesAnyTextAsDataBindingWrote() throws IOException {
+        java.util.Random random = new java.util.Random(20261207);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int c = 0; c < length; c++) {
+                text.append((char)
+                        switch (random.nextInt(4)) {
+                            case 0 -> random.nextInt(0x80);
+                            case 1 -> random.nextInt(0x20);
+                            case 2 -> random.nextInt(0x10000);
+                            default -> "\"\\/".charAt(random.nextInt(3));
+                        });
+            }
+            Signal signal = new Signal.Resolve(
+                    text.toString(), null, Map.of(text.toString(), text.toString()), null, Signal.Source.NATIVE);
+            assertThat(codec.encode(signal)).isEqualTo(dataBinding.writeValueAsString(signal));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
