@@ -1,6 +1,8 @@
 package dev.firewatch.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +33,11 @@ public final class Json {
                 gen.writeString(RFC3339_MILLIS.format(value));
             }
         });
-        return new ObjectMapper()
+        // Answers are written on the request's virtual thread, one per request, so Jackson's default per-thread
+        // buffer pool would allocate fresh buffers for every answer; a pool shared by all threads reuses them.
+        return new ObjectMapper(JsonFactory.builder()
+                        .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                        .build())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .registerModule(times)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

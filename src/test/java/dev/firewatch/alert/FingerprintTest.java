@@ -27,6 +27,9 @@ class FingerprintTest {
                 .matches("[0-9a-f]{32}")
                 .isEqualTo(Fingerprint.of(Map.of("alertname", "DiskFull")));
         assertThat(Fingerprint.of(Map.of())).isEqualTo("e3b0c44298fc1c149afbf4c8996fb924");
+        assertThat(Fingerprint.of(
+                        Map.of("alertname", "DiskFull", "instance", "db-1", "città", "Zürich 🔥", "team", "")))
+                .isEqualTo("f68b959e09ee11d0be382687ea0fe129");
     }
 
     @Test

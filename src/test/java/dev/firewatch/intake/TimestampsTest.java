@@ -55,4 +55,74 @@ class TimestampsTest {
                 arguments("an offset beyond 18 hours", "2026-11-23T03:14:15+19:00"),
                 arguments("words", "yesterday at noon"));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nearTheCommonForm")
+    void readsTheCommonFormAsTheFormatterDoes(String text) {
+        assertThat(outcome(() -> Timestamps.parse(text))).isEqualTo(outcome(() -> Timestamps.withFormatter(text)));
+    }
+
+    static Stream<String> nearTheCommonForm() {
+        return Stream.of(
+                "2026-11-23T03:14:15Z",
+                "2026-11-23T03:14:15.9Z",
+                "2026-11-23T03:14:15.123456789z",
+                "2026-11-23T03:14:15.1234567891Z",
+                "2026-11-23T03:14:15.Z",
+                "2026-11-23T03:14:15+17:59",
+                "2026-11-23T03:14:15+18:00",
+                "2026-11-23T03:14:15-18:00",
+                "2026-11-23T03:14:15-00:00",
+                "2026-11-23T03:14:15+05:60",
+                "2026-11-23T03:14:15+0530",
+                "2026-11-23T03:14:60Z",
+                "2026-11-23T03:60:15Z",
+                "2026-11-23T23:59:59.999999999-12:00",
+                "2024-02-29T00:00:00Z",
+                "2023-02-29T00:00:00Z",
+                "2000-02-29T00:00:00Z",
+                "1900-02-29T00:00:00Z",
+                "2026-04-31T00:00:00Z",
+                "2026-00-10T00:00:00Z",
+                "2026-13-10T00:00:00Z",
+                "2026-12-00T00:00:00Z",
+                "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59Z",
+                "+2026-11-23T03:14:15Z",
+                "2026-11-23T03:14:15ZZ",
+                "2026-11-23T03:14:15Z ",
+                " 2026-11-23T03:14:15Z",
+                "2026-11-23T03:14:15+01:00[Europe/Paris]",
+                "2026-11-23T03:14Z",
+                "2026-11-23T3:14:15Z",
+                "2026-1１-23T03:14:15Z",
+                "2026/11/23T03:14:15Z");
+    }
+
+    /** Thousands of near misses, made by changing one character of a time at a time, with a fixed seed. */
+    @org.junit.jupiter.api.Test
+    void readsNearMissesAsTheFormatterDoes() {
+        java.util.Random random = new java.util.Random(20261207);
+        String alphabet = "0123456789-:+.TtZz 9";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text =
+                    new StringBuilder(i % 2 == 0 ? "2024-02-29T23:59:59.123456789+05:30" : "2026-12-31T00:00:00Z");
+            int changes = 1 + random.nextInt(2);
+            for (int c = 0; c < changes; c++) {
+                text.setCharAt(random.nextInt(text.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String candidate = text.toString();
+            assertThat(outcome(() -> Timestamps.parse(candidate)))
+                    .as(candidate)
+                    .isEqualTo(outcome(() -> Timestamps.withFormatter(candidate)));
+        }
+    }
+
+    private static String outcome(java.util.function.Supplier<Instant> parse) {
+        try {
+            return parse.get().toString();
+        } catch (DateTimeException e) {
+            return "refused";
+        }
+    }
 }
