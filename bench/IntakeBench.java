@@ -115,9 +115,6 @@ public class IntakeBench {
         if (!only.isEmpty()) {
             plan.removeIf(s -> !only.contains(s.name()));
         }
-        if (plan.stream().anyMatch(Scenario::firewatch)) {
-            primeStartupCache();
-        }
         List<Result> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             for (Scenario scenario : plan) {
@@ -246,29 +243,6 @@ public class IntakeBench {
             }
         }
         return result;
-    }
-
-    /**
-     * On JDK 25 the first {@code bin/firewatch serve} after a build records the AOT cache (see bin/firewatch):
-     * that server runs without JFR ("JFR will be disabled during CDS dumping") and trains the cache on whatever
-     * it is sent. Left to the first scenario, it would measure a different JVM than the others and train the
-     * cache under load; an idle server started and stopped here writes it first.
-     */
-    static void primeStartupCache() throws Exception {
-        Path jar = Path.of("target/firewatch.jar");
-        Path aot = Path.of("target/firewatch-serve.aot");
-        if (Files.exists(aot) && Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
-            return;
-        }
-        System.err.println("intakebench: writing the start-up cache with an idle server first");
-        Path dir = Files.createDirectories(out.resolve("startup-cache"));
-        boolean profiling = profile;
-        profile = false;
-        try {
-            startFirewatch(new Scenario("startup-cache", "firewatch", "sqlite", "-", "/", 1), dir).stop();
-        } finally {
-            profile = profiling;
-        }
     }
 
     /** Waits, bounded, until other users of the machine leave it mostly idle; records what it saw. */

@@ -15,4 +15,6 @@ java_home="$(find_java_home)"
 command -v wrk >/dev/null || { echo "bench: wrk not found; apt-get install -y wrk" >&2; exit 1; }
 [ -x /usr/bin/prometheus-alertmanager ] || { echo "bench: /usr/bin/prometheus-alertmanager not found; apt-get install -y prometheus-alertmanager" >&2; exit 1; }
 bin/firewatch version >/dev/null   # builds the jar when it is missing or stale
+source bench/startup-cache.sh
+write_startup_cache
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp target/firewatch.jar bench/IntakeBench.java "$@"

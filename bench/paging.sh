@@ -14,17 +14,6 @@ java_home="$(find_java_home)"
 [ -n "$java_home" ] || { echo "bench: no JDK 21+ found" >&2; exit 1; }
 [ -x /usr/bin/prometheus-alertmanager ] || { echo "bench: /usr/bin/prometheus-alertmanager not found; apt-get install -y prometheus-alertmanager" >&2; exit 1; }
 bin/firewatch version >/dev/null   # builds the jar when it is missing or stale
-# On JDK 25 the first `serve` after a build records the AOT start-up cache, without JFR and trained on whatever it
-# is sent: an idle server started and stopped here writes it, so every measured server is the same kind of JVM.
-if [ ! -f target/firewatch-serve.aot ] || [ target/firewatch-serve.aot -ot target/firewatch.jar ]; then
-  echo "bench: writing the start-up cache with an idle server first" >&2
-  cache_dir="$(mktemp -d)"
-  printf 'server:\n  host: 127.0.0.1\n' > "$cache_dir/firewatch.yaml"
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  bin/firewatch serve --config "$cache_dir/firewatch.yaml" --data "$cache_dir/data" --port "$port" >"$cache_dir/serve.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break; sleep 0.5; done
-  kill "$server" && wait "$server" || true
-  rm -rf "$cache_dir"
-fi
+source bench/startup-cache.sh
+write_startup_cache
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED -cp target/firewatch.jar bench/PagingBench.java "$@"

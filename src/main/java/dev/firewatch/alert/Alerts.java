@@ -83,31 +83,29 @@ public final class Alerts {
      * page shows a page of them and links to older ones, however many thousands a storm brought.
      */
     public List<IncidentAlert> ofIncident(String incidentId, String before, int limit) {
-        return store
-                .read(h -> h.createQuery("SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = :id"
-                                + (before == null ? "" : " AND id < :before") + " ORDER BY id DESC LIMIT :limit")
-                        .bind("id", incidentId)
-                        .bind("before", before)
-                        .bind("limit", limit)
-                        .map((rs, ctx) -> alert(rs))
-                        .list())
-                .stream()
-                .map(Alerts::asIncidentAlert)
-                .toList();
+        return store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return ofIncident(sql, incidentId, before, limit);
+            }
+        });
     }
 
     /**
      * The newest alerts of an incident, read in the caller's transaction: paging makes every message inside the
-     * incident bus's transaction, and a read there sees what that transaction sees, with a statement kept for the
-     * batch instead of a reader connection and a JDBI query per message.
+     * alert stages' transaction, and a read there sees what that transaction sees, with a statement kept for the
+     * batch instead of a reader connection and a query per message.
      */
     public List<IncidentAlert> newestOfIncident(Statements sql, String incidentId, int limit) {
+        return ofIncident(sql, incidentId, null, limit);
+    }
+
+    private List<IncidentAlert> ofIncident(Statements sql, String incidentId, String before, int limit) {
         return sql
                 .list(
-                        "SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = ? ORDER BY id DESC LIMIT ?",
+                        "SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = ?"
+                                + (before == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT ?",
                         this::alert,
-                        incidentId,
-                        limit)
+                        before == null ? new Object[] {incidentId, limit} : new Object[] {incidentId, before, limit})
                 .stream()
                 .map(Alerts::asIncidentAlert)
                 .toList();

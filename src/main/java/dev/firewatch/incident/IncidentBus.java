@@ -92,10 +92,7 @@ public final class IncidentBus implements AutoCloseable {
                         handle(sql, name, listener, published);
                     }
                     if (!batch.isEmpty()) {
-                        sql.update(
-                                "UPDATE incident_event_cursor SET position = ? WHERE listener = ?",
-                                batch.getLast().id(),
-                                name);
+                        moveCursor(sql, name, batch.getLast().id());
                     }
                     return batch.size();
                 }
@@ -159,10 +156,14 @@ public final class IncidentBus implements AutoCloseable {
             }
             if (!batch.isEmpty()) {
                 after = batch.getLast().id();
-                sql.update("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", after, name);
+                moveCursor(sql, name, after);
             }
         } while (batch.size() == BATCH);
         return true;
+    }
+
+    private static void moveCursor(Statements sql, String name, String position) {
+        sql.update("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", position, name);
     }
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */

@@ -42,7 +42,7 @@ final class PageMessages {
      * @param incidentJson the incident as JSON, as the API writes it
      * @param alertsJson its newest alerts as a JSON array
      */
-    record Subject(Incident incident, List<IncidentAlert> alerts, String incidentJson, String alertsJson) {}
+    record Subject(Incident incident, String incidentJson, String alertsJson) {}
 
     Subject subject(Statements sql, String incidentId) {
         Incident incident = incidents
@@ -50,7 +50,7 @@ final class PageMessages {
                 .orElseThrow(() -> new IllegalStateException("incident " + incidentId + " is gone"));
         List<IncidentAlert> newest = alerts.of(sql, incidentId, ALERTS);
         try {
-            return new Subject(incident, newest, json.writeValueAsString(incident), json.writeValueAsString(newest));
+            return new Subject(incident, json.writeValueAsString(incident), json.writeValueAsString(newest));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("incident " + incidentId + " could not be written as JSON", e);
         }

@@ -2,7 +2,6 @@ package dev.firewatch.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatements;
 
@@ -51,9 +50,8 @@ public final class AfterCommit {
         }
         List<Runnable> made = new ArrayList<>();
         tx.define(KEY, made);
-        Supplier<List<Runnable>> list = () -> made;
         // One JDBI callback per transaction runs what is left at commit; a rollback drops the handle's callbacks.
-        tx.afterCommit(() -> list.get().forEach(Runnable::run));
+        tx.afterCommit(() -> made.forEach(Runnable::run));
         return made;
     }
 }
