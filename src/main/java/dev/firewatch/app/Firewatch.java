@@ -99,7 +99,6 @@ import dev.firewatch.web.Requests;
 import dev.firewatch.web.RouteSet;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -616,12 +615,7 @@ public final class Firewatch implements AutoCloseable {
             Clock clock,
             ObjectMapper json) {
         var delivery = config.notifications().delivery();
-        // HTTP/1.1: receivers behind simple servers and proxies choke on an h2c upgrade.
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(delivery.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        var http = new dev.firewatch.notify.PostClient(delivery.timeout());
         return new Senders(dev.firewatch.notify.ChannelTypes.senders(http, delivery, smtp, clock, json), smtp);
     }
 

@@ -4,8 +4,8 @@ import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.ChannelTest;
 import dev.firewatch.notify.Delivery;
+import dev.firewatch.notify.PostClient;
 import dev.firewatch.paging.PersonSpec;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,10 +57,7 @@ final class NotifyCommands {
             }
             var notify = loaded.notifications();
             Delivery delivery;
-            try (HttpClient http = HttpClient.newBuilder()
-                    .connectTimeout(notify.delivery().timeout())
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build()) {
+            try (PostClient http = new PostClient(notify.delivery().timeout())) {
                 delivery = new ChannelTest(http, notify, loaded.server().publicUrl(), Clock.systemUTC())
                         .send(channel.get(), target);
             }

@@ -3,7 +3,6 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.firewatch.web.Json;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +27,7 @@ public final class ChannelTest {
     }
 
     /** With a sender for every channel type ({@link ChannelTypes}). */
-    public ChannelTest(HttpClient http, NotifySpec notify, String publicUrl, Clock clock) {
+    public ChannelTest(PostClient http, NotifySpec notify, String publicUrl, Clock clock) {
         this(ChannelTypes.senders(http, notify.delivery(), notify::smtp, clock, Json.mapper()), publicUrl, clock);
     }
 

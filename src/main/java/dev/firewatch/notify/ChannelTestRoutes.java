@@ -6,7 +6,6 @@ import dev.firewatch.web.Pages;
 import dev.firewatch.web.RouteSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -65,11 +64,8 @@ public final class ChannelTestRoutes implements RouteSet {
     }
 
     private Delivery send(ChannelSpec channel) {
-        // A client per test: tests are rare, and closing it leaves no selector thread behind.
-        try (HttpClient http = HttpClient.newBuilder()
-                .connectTimeout(notify.get().delivery().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build()) {
+        // A client per test: tests are rare, and closing it leaves no connection behind.
+        try (PostClient http = new PostClient(notify.get().delivery().timeout())) {
             return new ChannelTest(http, notify.get(), publicUrl, clock).send(channel);
         }
     }

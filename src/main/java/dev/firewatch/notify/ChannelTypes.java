@@ -1,7 +1,6 @@
 package dev.firewatch.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,7 @@ public final class ChannelTypes {
 
     /** @param smtp the mail server, read at each send so a reload reaches mail too */
     public static Map<String, Sender> senders(
-            HttpClient http, DeliverySpec delivery, Supplier<Optional<SmtpSpec>> smtp, Clock clock, ObjectMapper json) {
+            PostClient http, DeliverySpec delivery, Supplier<Optional<SmtpSpec>> smtp, Clock clock, ObjectMapper json) {
         return Map.of(
                 "webhook", new WebhookSender(http, delivery.timeout(), clock, json),
                 "slack", new SlackSender(http, delivery),

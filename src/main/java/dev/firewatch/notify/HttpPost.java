@@ -2,19 +2,10 @@ package dev.firewatch.notify;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -25,16 +16,13 @@ import javax.net.ssl.SSLException;
  * <p>The channel's URL is never part of a reason: for Slack the URL is the password, so only its host is named.
  */
 final class HttpPost {
-    /** Enough of a receiver's answer to say why it refused ({@code invalid_payload}), and no more. */
-    private static final int KEPT_BYTES = 300;
-
     private HttpPost() {}
 
     /**
      * @param who names the receiver in a reason: "Slack", "ntfy"
      */
     static Delivery post(
-            HttpClient client,
+            PostClient client,
             String url,
             String contentType,
             byte[] body,
@@ -51,27 +39,13 @@ final class HttpPost {
                 || uri.getHost() == null) {
             return new Delivery.Failed("the channel's url must start with https:// or http://", true);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", contentType)
-                .header("User-Agent", "Firewatch")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        String host = uri.getHost();
-        CompletableFuture<HttpResponse<String>> answer = client.sendAsync(request.build(), response -> firstBytes());
         try {
-            // The request's own timeout ends with the answer's headers; this one also covers a body that trickles.
-            HttpResponse<String> response = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return outcome(response.statusCode(), response.body(), who);
-        } catch (TimeoutException slow) {
-            answer.cancel(true);
-            return noAnswer(who, host, timeout);
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            return new Delivery.Failed("interrupted while sending to " + who, false);
-        } catch (ExecutionException e) {
-            return failure(e.getCause(), who, host, uri, timeout);
+            PostClient.Answer answer = client.post(uri, contentType, body, headers, timeout);
+            return outcome(answer.status(), oneLine(answer.firstBytes()), who);
+        } catch (IllegalArgumentException unsendable) {
+            return new Delivery.Failed("the request to " + who + " cannot be sent: " + unsendable.getMessage(), true);
+        } catch (IOException e) {
+            return failure(e, who, uri.getHost(), uri, timeout);
         }
     }
 
@@ -82,7 +56,7 @@ final class HttpPost {
      * @param what names the message in that failure: "the Slack message", "the Teams card"
      */
     static Delivery json(
-            HttpClient client,
+            PostClient client,
             String url,
             com.fasterxml.jackson.databind.ObjectMapper json,
             Object payload,
@@ -110,18 +84,14 @@ final class HttpPost {
         return new Delivery.Failed(who + " refused the message with HTTP " + status + said, true);
     }
 
-    private static Delivery failure(Throwable cause, String who, String host, URI uri, Duration timeout) {
+    private static Delivery failure(IOException cause, String who, String host, URI uri, Duration timeout) {
         return switch (cause) {
-            case HttpTimeoutException slow -> noAnswer(who, host, timeout);
+            case SocketTimeoutException slow -> noAnswer(who, host, timeout);
             case ConnectException refused ->
                 new Delivery.Failed("could not connect to " + who + " at " + host + ": " + words(refused, uri), false);
             case SSLException tls ->
                 new Delivery.Failed("the TLS handshake with " + host + " failed: " + words(tls, uri), false);
-            case IOException broken ->
-                new Delivery.Failed("the connection to " + host + " failed: " + words(broken, uri), false);
-            default ->
-                new Delivery.Failed(
-                        "sending to " + who + " failed: " + cause.getClass().getSimpleName(), false);
+            default -> new Delivery.Failed("the connection to " + host + " failed: " + words(cause, uri), false);
         };
     }
 
@@ -140,17 +110,6 @@ final class HttpPost {
             message = message.replace(uri.getRawQuery(), "…");
         }
         return oneLine(message);
-    }
-
-    /** Keeps the first bytes of the body as text and drops the rest as it arrives. */
-    private static HttpResponse.BodySubscriber<String> firstBytes() {
-        ByteBuffer kept = ByteBuffer.allocate(KEPT_BYTES);
-        return HttpResponse.BodySubscribers.mapping(
-                HttpResponse.BodySubscribers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> {
-                    int room = kept.remaining();
-                    kept.put(bytes, 0, Math.min(room, bytes.length));
-                })),
-                ignored -> oneLine(new String(kept.array(), 0, kept.position(), StandardCharsets.UTF_8)));
     }
 
     private static String oneLine(String text) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,13 +21,13 @@ public final class NtfySender implements Sender {
     /** ntfy shows at most three buttons. */
     private static final int MAX_ACTIONS = 3;
 
-    private final HttpClient http;
+    private final PostClient http;
     private final DeliverySpec delivery;
     // Header values must be ASCII; a runbook address with an accent in it is escaped, not refused.
     private final JsonMapper json =
             JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    public NtfySender(HttpClient http, DeliverySpec delivery) {
+    public NtfySender(PostClient http, DeliverySpec delivery) {
         this.http = http;
         this.delivery = delivery;
     }

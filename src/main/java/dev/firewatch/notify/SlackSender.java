@@ -3,7 +3,6 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,11 +18,11 @@ public final class SlackSender implements Sender {
     private static final int TEXT_LIMIT = 3000;
     private static final int FIELD_LIMIT = 2000;
 
-    private final HttpClient http;
+    private final PostClient http;
     private final DeliverySpec delivery;
     private final ObjectMapper json = new ObjectMapper();
 
-    public SlackSender(HttpClient http, DeliverySpec delivery) {
+    public SlackSender(PostClient http, DeliverySpec delivery) {
         this.http = http;
         this.delivery = delivery;
     }

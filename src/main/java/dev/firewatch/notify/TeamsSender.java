@@ -3,7 +3,6 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.util.Map;
 
 /**
@@ -15,11 +14,11 @@ import java.util.Map;
 public final class TeamsSender implements Sender {
     private static final int TEXT_LIMIT = 2000;
 
-    private final HttpClient http;
+    private final PostClient http;
     private final DeliverySpec delivery;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TeamsSender(HttpClient http, DeliverySpec delivery) {
+    public TeamsSender(PostClient http, DeliverySpec delivery) {
         this.http = http;
         this.delivery = delivery;
     }

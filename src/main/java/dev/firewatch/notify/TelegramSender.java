@@ -3,7 +3,6 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.util.Map;
 
 /**
@@ -20,11 +19,11 @@ public final class TelegramSender implements Sender {
     // Telegram refuses a message longer than 4096 characters.
     private static final int TEXT_LIMIT = 4000;
 
-    private final HttpClient http;
+    private final PostClient http;
     private final DeliverySpec delivery;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TelegramSender(HttpClient http, DeliverySpec delivery) {
+    public TelegramSender(PostClient http, DeliverySpec delivery) {
         this.http = http;
         this.delivery = delivery;
     }

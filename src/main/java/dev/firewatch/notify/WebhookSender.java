@@ -3,7 +3,6 @@ package dev.firewatch.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -22,14 +21,14 @@ import javax.crypto.spec.SecretKeySpec;
  * resend after a crash is recognisable. Also the way to reach a phone/SMS provider's API.
  */
 public final class WebhookSender implements Sender {
-    private final HttpClient http;
+    private final PostClient http;
     private final Duration timeout;
     private final Clock clock;
     private final ObjectMapper json;
     /** Per secret in the config, so bounded by it; a secret changed by a reload adds one entry. */
     private final Map<String, Mac> keyedBySecret = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public WebhookSender(HttpClient http, Duration timeout, Clock clock, ObjectMapper json) {
+    public WebhookSender(PostClient http, Duration timeout, Clock clock, ObjectMapper json) {
         this.http = http;
         this.timeout = timeout;
         this.clock = clock;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.testing.RecordingReceiver;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** A page on a phone through ntfy: how loud it is, what it says, and what its buttons open. */
 class NtfySenderTest {
-    static HttpClient http;
+    static PostClient http;
     RecordingReceiver ntfy;
     NtfySender sender;
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newHttpClient();
+        http = new PostClient(Duration.ofSeconds(5));
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import dev.firewatch.testing.RecordingReceiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +34,13 @@ class SlackSenderTest {
     // Slack's incoming-webhook URL is a password; its last part must never show up in a reason.
     static final String SECRET_PATH = "/services/T0001/B0001/XyZsecretToken";
 
-    static HttpClient http;
+    static PostClient http;
     RecordingReceiver slack;
     SlackSender sender;
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newHttpClient();
+        http = new PostClient(Duration.ofSeconds(5));
     }
 
     @AfterAll

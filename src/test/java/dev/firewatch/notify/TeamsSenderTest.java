@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firewatch.testing.RecordingReceiver;
-import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +19,13 @@ class TeamsSenderTest {
     // A Teams webhook URL carries its own signature; it must never show up in a reason.
     static final String SECRET_PATH = "/workflows/abc123/triggers/manual/paths/invoke?sig=s3cr3tSig";
 
-    static HttpClient http;
+    static PostClient http;
     RecordingReceiver teams;
     TeamsSender sender;
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newHttpClient();
+        http = new PostClient(Duration.ofSeconds(5));
     }
 
     @AfterAll

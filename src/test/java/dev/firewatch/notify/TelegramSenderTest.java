@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.firewatch.testing.RecordingReceiver;
-import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 class TelegramSenderTest {
     static final String TOKEN = "123456:AAH-s3cr3t-bot-token";
 
-    static HttpClient http;
+    static PostClient http;
     RecordingReceiver telegram;
     TelegramSender sender;
 
     @BeforeAll
     static void client() {
-        http = HttpClient.newHttpClient();
+        http = new PostClient(Duration.ofSeconds(5));
     }
 
     @AfterAll
