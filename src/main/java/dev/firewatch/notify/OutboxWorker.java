@@ -1,7 +1,5 @@
 package dev.firewatch.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.store.Poller;
 import dev.firewatch.store.Statements;
@@ -271,24 +269,14 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private Notification notification(Outbox.Claimed c) {
-        try {
-            JsonNode payload = json.readTree(c.entry().payload());
-            JsonNode links = payload.path("links");
-            return new Notification(
-                    c.id(),
-                    c.entry().idempotencyKey(),
-                    c.attempt(),
-                    c.entry().event(),
-                    c.entry().recipient(),
-                    payload.path("incident"),
-                    payload.path("alerts"),
-                    new Notification.Links(
-                            links.path("incident").asText(""),
-                            links.path("acknowledge").asText(""),
-                            links.path("resolve").asText("")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("notification " + c.id() + " has a payload that is not JSON", e);
-        }
+        return Notification.queued(
+                c.id(),
+                c.entry().idempotencyKey(),
+                c.attempt(),
+                c.entry().event(),
+                c.entry().recipient(),
+                c.entry().payload(),
+                json);
     }
 
     private void record(Outbox.Claimed c, Delivery outcome, Optional<Instant> breakerOpenUntil) {
