@@ -401,11 +401,11 @@ public final class Firewatch implements AutoCloseable {
                         reloader,
                         List.of(
                                 new StormCheck(admission),
-                                new SchedulerCheck(paging, clock),
+                                SchedulerCheck.of(paging, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock),
                                 new ProbesCheck(monitorScheduler, connectivity, clock),
-                                new HeartbeatCheck(heartbeats, clock),
-                                new LogRulesCheck(logRules, clock))),
+                                HeartbeatCheck.of(heartbeats, clock),
+                                LogRulesCheck.of(logRules, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
         java.util.Optional<OutboundHeartbeat> heartbeat =
