@@ -23,7 +23,6 @@ import dev.firewatch.auth.RateLimiter;
 import dev.firewatch.auth.Sessions;
 import dev.firewatch.auth.Tokens;
 import dev.firewatch.auth.Users;
-import dev.firewatch.config.DidYouMean;
 import dev.firewatch.config.FirewatchConfig;
 import dev.firewatch.escalation.EscalationPolicySpec;
 import dev.firewatch.health.DatabaseCheck;
@@ -88,6 +87,7 @@ import dev.firewatch.probe.ProbeHistory;
 import dev.firewatch.probe.ProbesCheck;
 import dev.firewatch.service.ServiceSpec;
 import dev.firewatch.service.Services;
+import dev.firewatch.spelling.DidYouMean;
 import dev.firewatch.store.Ids;
 import dev.firewatch.store.Migrations;
 import dev.firewatch.store.Store;
@@ -400,11 +400,11 @@ public final class Firewatch implements AutoCloseable {
                         reloader,
                         List.of(
                                 new StormCheck(admission),
-                                new SchedulerCheck(paging, clock),
+                                SchedulerCheck.of(paging, clock),
                                 new OutboxCheck(outbox, outboxWorker::openBreakers, clock),
                                 new ProbesCheck(monitorScheduler, connectivity, clock),
-                                new HeartbeatCheck(heartbeats, clock),
-                                new LogRulesCheck(logRules, clock))),
+                                HeartbeatCheck.of(heartbeats, clock),
+                                LogRulesCheck.of(logRules, clock))),
                 Duration.ofMillis(2500));
         // Who watches the watcher: pings an outside dead-man's switch while nothing above is failing.
         java.util.Optional<OutboundHeartbeat> heartbeat =

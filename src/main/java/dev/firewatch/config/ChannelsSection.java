@@ -2,6 +2,7 @@ package dev.firewatch.config;
 
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.notify.MessageTemplate;
+import dev.firewatch.spelling.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

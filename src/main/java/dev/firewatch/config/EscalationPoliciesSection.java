@@ -6,6 +6,7 @@ import dev.firewatch.escalation.StepSpec;
 import dev.firewatch.escalation.Target;
 import dev.firewatch.escalation.Urgency;
 import dev.firewatch.escalation.UrgencyRule;
+import dev.firewatch.spelling.DidYouMean;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;

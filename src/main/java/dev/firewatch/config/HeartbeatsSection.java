@@ -4,6 +4,7 @@ import dev.firewatch.alert.Parsed;
 import dev.firewatch.alert.Severity;
 import dev.firewatch.heartbeat.Cron;
 import dev.firewatch.heartbeat.HeartbeatSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

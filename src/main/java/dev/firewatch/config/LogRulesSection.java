@@ -3,6 +3,7 @@ package dev.firewatch.config;
 import dev.firewatch.alert.Matchers;
 import dev.firewatch.alert.Severity;
 import dev.firewatch.logwatch.LogRuleSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.firewatch.config;
 
+import dev.firewatch.spelling.DidYouMean;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;

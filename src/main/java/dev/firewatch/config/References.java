@@ -1,5 +1,6 @@
 package dev.firewatch.config;
 
+import dev.firewatch.spelling.DidYouMean;
 import java.util.Collection;
 
 /** A name in one section that must be declared in another: {@code service: databse} under routes. */

@@ -2,6 +2,7 @@ package dev.firewatch.config;
 
 import dev.firewatch.intake.WebhookSpec;
 import dev.firewatch.service.ServiceSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

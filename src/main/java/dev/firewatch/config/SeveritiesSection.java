@@ -2,6 +2,7 @@ package dev.firewatch.config;
 
 import dev.firewatch.alert.IncidentSeveritySpec;
 import dev.firewatch.alert.Severity;
+import dev.firewatch.spelling.DidYouMean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -5,6 +5,7 @@ import dev.firewatch.auth.UserSpec;
 import dev.firewatch.notify.ChannelSpec;
 import dev.firewatch.paging.NotificationRule;
 import dev.firewatch.paging.PersonSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package dev.firewatch.config;
 
+import dev.firewatch.spelling.DidYouMean;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;

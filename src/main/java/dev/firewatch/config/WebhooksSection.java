@@ -8,6 +8,7 @@ import dev.firewatch.intake.WebhookAction;
 import dev.firewatch.intake.WebhookMapping;
 import dev.firewatch.intake.WebhookSignature;
 import dev.firewatch.intake.WebhookSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.firewatch.config;
 
 import dev.firewatch.alert.Parsed;
 import dev.firewatch.probe.WindowRule;
+import dev.firewatch.spelling.DidYouMean;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -198,11 +198,7 @@ public final class LogRules implements AutoCloseable {
 
     /** Hands waiting signals to intake in commit order, then forgets them; a crash between submits them again. */
     private int submitStep() {
-        List<LogRuleSql.Queued> waiting = store.read(tx -> {
-            try (Statements sql = Statements.over(tx)) {
-                return ruleSql.queued(sql, BATCH);
-            }
-        });
+        List<LogRuleSql.Queued> waiting = read(sql -> ruleSql.queued(sql, BATCH));
         for (LogRuleSql.Queued queued : waiting) {
             submissions.submit(queued.service(), List.of(codec.decode(queued.signal())));
             write(sql -> {
@@ -287,20 +283,27 @@ public final class LogRules implements AutoCloseable {
         return signal.isPresent();
     }
 
-    /** The earliest rule deadline and the oldest signal waiting for intake, for the readiness check. */
-    Lateness lateness() {
-        return store.read(tx -> {
-            try (Statements sql = Statements.over(tx)) {
-                return new Lateness(ruleSql.nextDue(sql), ruleSql.oldestQueued(sql));
-            }
-        });
+    /** The earliest rule deadline, for the readiness check. */
+    Optional<Instant> nextDue() {
+        return read(ruleSql::nextDue);
     }
 
-    record Lateness(Optional<Instant> nextDue, Optional<Instant> oldestQueued) {}
+    /** When the oldest signal waiting for intake was queued, for the readiness check. */
+    Optional<Instant> oldestQueued() {
+        return read(ruleSql::oldestQueued);
+    }
 
     /** Rules, their state and newest matches, for the page and the API; rules of the running config only. */
     public List<RuleView> views() {
         return views.all();
+    }
+
+    private <T> T read(java.util.function.Function<Statements, T> query) {
+        return store.read(tx -> {
+            try (Statements sql = Statements.over(tx)) {
+                return query.apply(sql);
+            }
+        });
     }
 
     /** Runs a transaction, again when it lost the race to make a rule's first row. */

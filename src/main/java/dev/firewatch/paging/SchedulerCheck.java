@@ -1,38 +1,23 @@
 package dev.firewatch.paging;
 
 import dev.firewatch.health.Check;
+import dev.firewatch.health.OverdueCheck;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * {@code scheduler} on {@code /readyz}: failing when an escalation step is more than a minute overdue, which
  * means the paging thread is stuck or the store refuses its writes: pages would be late.
  */
-public final class SchedulerCheck implements Check {
-    private static final Duration LATE = Duration.ofMinutes(1);
+public final class SchedulerCheck {
+    private SchedulerCheck() {}
 
-    private final Paging paging;
-    private final Clock clock;
-
-    public SchedulerCheck(Paging paging, Clock clock) {
-        this.paging = paging;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "scheduler";
-    }
-
-    @Override
-    public Result run() {
-        Instant now = clock.instant();
-        var next = paging.nextDue();
-        if (next.isPresent() && next.get().isBefore(now.minus(LATE))) {
-            return Result.failing("an escalation step due "
-                    + Duration.between(next.get(), now).toSeconds() + "s ago has not paged yet");
-        }
-        return Result.ok(next.map(at -> "next escalation step due " + at).orElse("no escalation waiting"));
+    public static Check of(Paging paging, Clock clock) {
+        return OverdueCheck.failing(
+                "scheduler",
+                clock,
+                paging::nextDue,
+                new OverdueCheck.Wording(
+                        "an escalation step due %ds ago has not paged yet",
+                        "next escalation step due %s", "no escalation waiting"));
     }
 }

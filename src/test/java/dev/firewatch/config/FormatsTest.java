@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Sizes, durations, suggestions and problem lines: the small languages of the config file. */
+/** Sizes, durations and problem lines: the small languages of the config file. */
 class FormatsTest {
 
     @ParameterizedTest(name = "{0}")
@@ -53,32 +52,6 @@ class FormatsTest {
                 arguments("zero is refused", "0s", Optional.empty()),
                 arguments("words are refused", "12 hours", Optional.empty()),
                 arguments("a negative duration is refused", "-5m", Optional.empty()));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("suggestions")
-    void suggestsTheWordMeant(String sentence, String typed, List<String> candidates, Optional<String> suggestion) {
-        assertThat(DidYouMean.closest(typed, candidates)).isEqualTo(suggestion);
-    }
-
-    static Stream<Arguments> suggestions() {
-        var keys = List.of("host", "port", "public_url", "max_body");
-        return Stream.of(
-                arguments("two swapped letters", "prot", keys, Optional.of("port")),
-                arguments(
-                        "a missing letter", "slak", List.of("webhook", "slack", "email", "ntfy"), Optional.of("slack")),
-                arguments("another case", "Admin", List.of("viewer", "responder", "admin"), Optional.of("admin")),
-                arguments("a long word with two mistakes", "pubic_lurl", keys, Optional.of("public_url")),
-                arguments("nothing close", "colour", keys, Optional.empty()),
-                arguments("a short word needs to be very close", "to", List.of("url"), Optional.empty()),
-                arguments("no candidates", "port", List.of(), Optional.empty()));
-    }
-
-    @Test
-    void breaksTiesAlphabeticallySoTheMessageIsStable() {
-        assertThat(DidYouMean.closest("bat", List.of("cat", "bar"))).contains("bar");
-        assertThat(DidYouMean.hint("bat", List.of("cat", "bar"))).isEqualTo("; did you mean \"bar\"?");
-        assertThat(DidYouMean.hint("zzz", List.of("cat", "bar"))).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.firewatch.probe.condition;
 import dev.firewatch.alert.Parsed;
 import dev.firewatch.probe.Condition;
 import dev.firewatch.probe.ProbeSpec;
+import dev.firewatch.spelling.DidYouMean;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -158,7 +159,7 @@ public final class ConditionParser {
                             + OTHER_NAMES.get(upper).written());
         }
         var names = Arrays.stream(Placeholder.values()).map(Enum::name).toList();
-        String help = Nearest.closest(name, names)
+        String help = DidYouMean.closestInOrder(name, names)
                 .map(closest -> "; did you mean [" + closest + "]?")
                 .orElse("; known placeholders: " + String.join(", ", Placeholder.filledBy(ProbeSpec.class, true)));
         return new Wrong(start, "unknown placeholder [" + name + "]" + help);
@@ -258,7 +259,7 @@ public final class ConditionParser {
             return operator.get();
         }
         String meant = OTHER_OPERATORS.getOrDefault(
-                written, Nearest.closest(written, Operator.all()).orElse(null));
+                written, DidYouMean.closestInOrder(written, Operator.all()).orElse(null));
         throw new Wrong(
                 start,
                 "unknown operator " + quoted(written)

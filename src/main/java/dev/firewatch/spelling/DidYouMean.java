@@ -1,12 +1,15 @@
-package dev.firewatch.config;
+package dev.firewatch.spelling;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Suggests the word someone probably meant, so an error can say {@code did you mean "port"?} instead of
- * only saying what is wrong.
+ * only saying what is wrong. A package of its own because both the config and the features' small languages (a
+ * monitor's conditions) use it, and features may not depend on the config.
  */
 public final class DidYouMean {
     private DidYouMean() {}
@@ -18,13 +21,26 @@ public final class DidYouMean {
      * candidate so the message is the same on every run.
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
+        return closest(word, candidates, Comparator.naturalOrder());
+    }
+
+    /**
+     * As {@link #closest}, but a tie goes to the candidate listed first, for a fixed list in the order a reader
+     * would think of them: {@code x=} suggests {@code ==}, not {@code !=}.
+     */
+    public static Optional<String> closestInOrder(String word, List<String> candidates) {
+        return closest(word, candidates, (candidate, best) -> 0);
+    }
+
+    private static Optional<String> closest(String word, Collection<String> candidates, Comparator<String> onTie) {
         String typed = word.toLowerCase(Locale.ROOT);
         int limit = typed.length() <= 3 ? 1 : Math.max(2, typed.length() / 3);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             int distance = distance(typed, candidate.toLowerCase(Locale.ROOT));
-            boolean better = distance < bestDistance || (distance == bestDistance && candidate.compareTo(best) < 0);
+            boolean better =
+                    distance < bestDistance || (distance == bestDistance && onTie.compare(candidate, best) < 0);
             if (distance <= limit && better) {
                 best = candidate;
                 bestDistance = distance;
