@@ -414,6 +414,8 @@ public final class Firewatch implements AutoCloseable {
         Requests requests = new Requests(json);
         HttpMetrics httpMetrics = new HttpMetrics(registry);
 
+        IntakeRoutes intake = new IntakeRoutes(
+                services, new Webhooks(() -> reloader.current().webhooks()), submissions, changes, clock);
         List<RouteSet> routeSets = List.of(
                 new AssetRoutes(Access.PUBLIC),
                 new HealthRoutes(readiness, registry),
@@ -432,8 +434,7 @@ public final class Firewatch implements AutoCloseable {
                         () -> reloader.current().channels(),
                         readiness,
                         pages),
-                new IntakeRoutes(
-                        services, new Webhooks(() -> reloader.current().webhooks()), submissions, changes, clock),
+                intake,
                 new DigestRoutes(digests),
                 new HeartbeatRoutes(heartbeats, pages, clock),
                 new NotificationRoutes(outbox, outboxWorker, clock, pages, audit),
@@ -487,7 +488,7 @@ public final class Firewatch implements AutoCloseable {
                 reloader.routes());
 
         Javalin server = HttpServer.create(
-                config.server(), options.port(), json, migrations::ready, gate, httpMetrics, pages, routeSets);
+                config.server(), options.port(), json, migrations::ready, gate, httpMetrics, pages, routeSets, intake);
         server.start();
         ownAddress.set(java.util.Optional.of(ownAddress(config.server().host(), server.port())));
         log.info(

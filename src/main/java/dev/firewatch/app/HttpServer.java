@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.firewatch.auth.AccessGate;
 import dev.firewatch.auth.Caller;
 import dev.firewatch.health.HttpMetrics;
+import dev.firewatch.intake.IntakeRoutes;
 import dev.firewatch.web.ApiError;
 import dev.firewatch.web.ErrorPage;
 import dev.firewatch.web.Frame;
@@ -22,7 +23,10 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Javalin server: virtual threads, body limit, the access gate, error shapes, metrics, routes. */
+/**
+ * The Javalin server: virtual threads, body limit, the access gate, error shapes, metrics, routes; and in front of it
+ * {@link DirectIntake}, which serves the endpoints that take alerts straight from Jetty.
+ */
 final class HttpServer {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
@@ -43,7 +47,8 @@ final class HttpServer {
             AccessGate gate,
             HttpMetrics metrics,
             Pages pages,
-            List<RouteSet> routeSets) {
+            List<RouteSet> routeSets,
+            IntakeRoutes intake) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -54,6 +59,9 @@ final class HttpServer {
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(json, true));
             config.requestLogger.http(metrics::record);
+            // In front of Javalin, which Jetty then wraps: the alert-taking endpoints skip the servlet layer.
+            config.jetty.modifyServer(server ->
+                    server.setHandler(new DirectIntake(intake, storeReady, spec.maxBodyBytes(), json, metrics)));
 
             config.routes.beforeMatched(ctx -> {
                 if (!storeReady.getAsBoolean() && !answersWhileStarting(ctx.path())) {

@@ -40,8 +40,12 @@ public final class HttpMetrics {
     }
 
     public void record(Context ctx, float millis) {
-        timers.computeIfAbsent(new Series(ctx.method().name(), route(ctx), ctx.statusCode()), this::timer)
-                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        record(ctx.method().name(), route(ctx), ctx.statusCode(), (long) (millis * 1_000_000));
+    }
+
+    /** A request served without Javalin; {@code route} is its path template, as Javalin names it. */
+    public void record(String method, String route, int status, long nanos) {
+        timers.computeIfAbsent(new Series(method, route, status), this::timer).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     private Timer timer(Series series) {

@@ -51,25 +51,39 @@ public final class IntakeRoutes implements RouteSet {
 
     /** PagerDuty Events API v2: same bodies, same answers, so anything that pages PagerDuty can page us. */
     private void enqueue(Context ctx) {
-        Decoded decoded = eventsV2.decode(ctx.bodyAsBytes(), clock.instant());
-        switch (decoded) {
-            case Decoded.Rejected rejected -> ctx.status(400).json(EventsV2Responses.invalid(rejected.errors()));
+        send(ctx, enqueue(ctx.bodyAsBytes()));
+    }
+
+    /**
+     * An answer to a request, before it is written: the intake endpoints are served by Javalin and, for the
+     * three that take alerts, also straight from Jetty ({@code app/DirectIntake}), which write it alike.
+     */
+    public record Answer(int status, Object body) {}
+
+    private static void send(Context ctx, Answer answer) {
+        ctx.status(answer.status()).json(answer.body());
+    }
+
+    /** {@code POST /v2/enqueue}. */
+    public Answer enqueue(byte[] body) {
+        Decoded decoded = eventsV2.decode(body, clock.instant());
+        return switch (decoded) {
+            case Decoded.Rejected rejected -> new Answer(400, EventsV2Responses.invalid(rejected.errors()));
             case Decoded.Accepted accepted -> {
                 Signal first = accepted.signals().getFirst();
                 ServiceSpec service =
                         services.byIntegrationKey(first.integrationKey()).orElse(null);
                 if (service == null) {
-                    ctx.status(404).json(unknownRoutingKey());
-                    return;
+                    yield new Answer(404, unknownRoutingKey());
                 }
                 Journal.Entry committed = commit(service, accepted.signals()).getFirst();
-                ctx.status(202)
-                        .json(
-                                committed.folded()
-                                        ? EventsV2Responses.folded(first.dedupKey(), service.name())
-                                        : EventsV2Responses.accepted(first.dedupKey()));
+                yield new Answer(
+                        202,
+                        committed.folded()
+                                ? EventsV2Responses.folded(first.dedupKey(), service.name())
+                                : EventsV2Responses.accepted(first.dedupKey()));
             }
-        }
+        };
     }
 
     /** Events API v2 change events: deploys and the like, kept as recent changes on the service. */
@@ -104,23 +118,32 @@ public final class IntakeRoutes implements RouteSet {
     }
 
     private void alertmanager(Context ctx) {
-        ServiceSpec service = service(ctx.pathParam("key"));
-        accept(ctx, service, alertmanager.decode(ctx.bodyAsBytes(), service.integrationKey(), clock.instant()));
+        send(ctx, alertmanager(ctx.pathParam("key"), ctx.bodyAsBytes()));
+    }
+
+    /** {@code POST /api/v1/integrations/alertmanager/{key}}; an unknown key is an {@link HttpProblem}. */
+    public Answer alertmanager(String key, byte[] body) {
+        ServiceSpec service = service(key);
+        return accept(service, alertmanager.decode(body, service.integrationKey(), clock.instant()));
     }
 
     private void nativeEvents(Context ctx) {
-        String key = ctx.header(KEY_HEADER);
+        send(ctx, nativeEvents(ctx.header(KEY_HEADER), ctx.bodyAsBytes()));
+    }
+
+    /** {@code POST /api/v1/events}, {@code key} from its header; a missing or unknown key is an {@link HttpProblem}. */
+    public Answer nativeEvents(String key, byte[] body) {
         if (key == null || key.isBlank()) {
             throw new HttpProblem(
                     401, "send the service's integration key in the " + KEY_HEADER + " header", KEY_HEADER);
         }
         ServiceSpec service = service(key);
-        accept(ctx, service, nativeEvents.decode(ctx.bodyAsBytes(), service.integrationKey(), clock.instant()));
+        return accept(service, nativeEvents.decode(body, service.integrationKey(), clock.instant()));
     }
 
-    private void accept(Context ctx, ServiceSpec service, Decoded decoded) {
-        switch (decoded) {
-            case Decoded.Rejected rejected -> ctx.status(400).json(IntakeErrors.of(rejected.errors()));
+    private Answer accept(ServiceSpec service, Decoded decoded) {
+        return switch (decoded) {
+            case Decoded.Rejected rejected -> new Answer(400, IntakeErrors.of(rejected.errors()));
             case Decoded.Accepted accepted -> {
                 List<Journal.Entry> committed = commit(service, accepted.signals());
                 long folded = committed.stream().filter(Journal.Entry::folded).count();
@@ -138,9 +161,9 @@ public final class IntakeRoutes implements RouteSet {
                         accepted.signals().stream()
                                 .map(s -> s.dedupKey() == null ? "" : s.dedupKey())
                                 .toList());
-                ctx.status(202).json(body);
+                yield new Answer(202, body);
             }
-        }
+        };
     }
 
     /**

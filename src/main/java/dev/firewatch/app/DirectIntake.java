@@ -1,0 +1,153 @@
+package dev.firewatch.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.firewatch.health.HttpMetrics;
+import dev.firewatch.intake.IntakeRoutes;
+import dev.firewatch.web.ApiError;
+import dev.firewatch.web.HttpProblem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three endpoints that take alerts, served straight from Jetty in front of Javalin: {@code POST /v2/enqueue},
+ * {@code POST /api/v1/events} and {@code POST /api/v1/integrations/alertmanager/{key}}. The servlet layer, the
+ * session handler and Javalin's routing cost more per request than decoding and committing an event did
+ * (docs/performance.md, "Intake without the servlet layer"), and these endpoints are public and answer JSON, so
+ * they need none of it.
+ *
+ * <p>The answers are the same as Javalin's, written by the same {@link IntakeRoutes} and the same JSON mapper.
+ * Anything out of the ordinary goes on to Javalin untouched: a store still starting (its 503), a browser asking
+ * for a page, a body without a length or over the limit (its 413), {@code Expect: 100-continue}, an escaped path.
+ */
+final class DirectIntake extends Handler.Wrapper {
+    private static final Logger log = LoggerFactory.getLogger(DirectIntake.class);
+    private static final String ALERTMANAGER = "/api/v1/integrations/alertmanager/";
+    private static final HttpField JSON =
+            new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
+
+    private final IntakeRoutes intake;
+    private final BooleanSupplier storeReady;
+    private final long maxBodyBytes;
+    private final ObjectMapper json;
+    private final HttpMetrics metrics;
+
+    DirectIntake(
+            IntakeRoutes intake,
+            BooleanSupplier storeReady,
+            long maxBodyBytes,
+            ObjectMapper json,
+            HttpMetrics metrics) {
+        this.intake = intake;
+        this.storeReady = storeReady;
+        this.maxBodyBytes = maxBodyBytes;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** Which endpoint a request is for, with its path template as Javalin names it for the metrics. */
+    private enum Endpoint {
+        ENQUEUE("/v2/enqueue"),
+        EVENTS("/api/v1/events"),
+        ALERTMANAGER_KEYED("/api/v1/integrations/alertmanager/{key}");
+
+        final String route;
+
+        Endpoint(String route) {
+            this.route = route;
+        }
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = request.getHttpURI().getPath();
+        Endpoint endpoint = "POST".equals(request.getMethod()) ? endpoint(path) : null;
+        if (endpoint == null || !ordinary(request) || !storeReady.getAsBoolean()) {
+            return super.handle(request, response, callback);
+        }
+        long started = System.nanoTime();
+        long length = request.getLength();
+        int status;
+        byte[] answer;
+        try {
+            byte[] body = length == 0 ? new byte[0] : bytes(Content.Source.asByteBuffer(request));
+            IntakeRoutes.Answer made =
+                    switch (endpoint) {
+                        case ENQUEUE -> intake.enqueue(body);
+                        case EVENTS -> intake.nativeEvents(request.getHeaders().get(IntakeRoutes.KEY_HEADER), body);
+                        case ALERTMANAGER_KEYED -> intake.alertmanager(key(path), body);
+                    };
+            status = made.status();
+            answer = json.writeValueAsBytes(made.body());
+        } catch (HttpProblem problem) {
+            status = problem.status();
+            answer = json.writeValueAsBytes(new ApiError(problem.getMessage(), problem.field()));
+        } catch (IOException unread) {
+            // The sender went away mid-body: there is nobody to answer.
+            callback.failed(unread);
+            return true;
+        } catch (RuntimeException e) {
+            String id = UUID.randomUUID().toString().substring(0, 8);
+            log.error("request POST {} failed (error id {})", path, id, e);
+            status = 500;
+            answer = json.writeValueAsBytes(ApiError.of(
+                    "something went wrong on our side (error id " + id + "); the server log has the details"));
+        }
+        response.setStatus(status);
+        response.getHeaders().add(JSON);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length);
+        response.write(true, ByteBuffer.wrap(answer), callback);
+        metrics.record("POST", endpoint.route, status, System.nanoTime() - started);
+        return true;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /** Javalin ignores one trailing slash; so does this. */
+    private static Endpoint endpoint(String path) {
+        String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (bare.equals("/v2/enqueue")) {
+            return Endpoint.ENQUEUE;
+        }
+        if (bare.equals("/api/v1/events")) {
+            return Endpoint.EVENTS;
+        }
+        if (bare.startsWith(ALERTMANAGER)
+                && bare.length() > ALERTMANAGER.length()
+                && bare.indexOf('/', ALERTMANAGER.length()) < 0
+                && bare.indexOf('%') < 0) {
+            return Endpoint.ALERTMANAGER_KEYED;
+        }
+        return null;
+    }
+
+    private static String key(String path) {
+        String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return bare.substring(ALERTMANAGER.length());
+    }
+
+    /** A body of known length within the limit, no interim answer asked for, and no browser wanting a page. */
+    private boolean ordinary(Request request) {
+        long length = request.getLength();
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        return length >= 0
+                && length <= maxBodyBytes
+                && !request.getHeaders().contains(HttpHeader.EXPECT)
+                && (accept == null || !accept.contains("text/html"));
+    }
+}
