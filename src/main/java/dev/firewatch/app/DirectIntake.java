@@ -77,11 +77,17 @@ final class DirectIntake extends Handler.Wrapper {
             return super.handle(request, response, callback);
         }
         long started = System.nanoTime();
-        long length = request.getLength();
+        byte[] body;
+        try {
+            body = request.getLength() == 0 ? new byte[0] : bytes(Content.Source.asByteBuffer(request));
+        } catch (IOException unread) {
+            // The sender went away mid-body: there is nobody to answer.
+            callback.failed(unread);
+            return true;
+        }
         int status;
         byte[] answer;
         try {
-            byte[] body = length == 0 ? new byte[0] : bytes(Content.Source.asByteBuffer(request));
             IntakeRoutes.Answer made =
                     switch (endpoint) {
                         case ENQUEUE -> intake.enqueue(body);
@@ -93,10 +99,6 @@ final class DirectIntake extends Handler.Wrapper {
         } catch (HttpProblem problem) {
             status = problem.status();
             answer = json.writeValueAsBytes(new ApiError(problem.getMessage(), problem.field()));
-        } catch (IOException unread) {
-            // The sender went away mid-body: there is nobody to answer.
-            callback.failed(unread);
-            return true;
         } catch (RuntimeException e) {
             String id = UUID.randomUUID().toString().substring(0, 8);
             log.error("request POST {} failed (error id {})", path, id, e);
