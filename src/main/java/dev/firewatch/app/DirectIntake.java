@@ -16,6 +16,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ final class DirectIntake extends Handler.Wrapper {
         long started = System.nanoTime();
         byte[] body;
         try {
-            body = request.getLength() == 0 ? new byte[0] : bytes(Content.Source.asByteBuffer(request));
+            body = body(request, (int) request.getLength());
         } catch (IOException unread) {
             // The sender went away mid-body: there is nobody to answer.
             callback.failed(unread);
@@ -114,10 +115,34 @@ final class DirectIntake extends Handler.Wrapper {
         return true;
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+    /**
+     * The body, whose length is known, read into one array: a small body has usually come with the head, and then
+     * this is one copy, where Jetty's general reader aggregates into a pooled buffer first.
+     */
+    private static byte[] body(Request request, int length) throws IOException {
+        byte[] body = new byte[length];
+        int filled = 0;
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                try (Blocker.Runnable arrived = Blocker.runnable()) {
+                    request.demand(arrived);
+                    arrived.block();
+                }
+                continue;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                throw new IOException("the request body broke off", chunk.getFailure());
+            }
+            ByteBuffer bytes = chunk.getByteBuffer();
+            int n = Math.min(bytes.remaining(), length - filled);
+            bytes.get(body, filled, n);
+            filled += n;
+            chunk.release();
+            if (chunk.isLast()) {
+                return body; // Jetty refuses a body that is not as long as its Content-Length says
+            }
+        }
     }
 
     /** Javalin ignores one trailing slash; so does this. */

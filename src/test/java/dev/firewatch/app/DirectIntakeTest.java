@@ -120,6 +120,30 @@ class DirectIntakeTest {
                         + "route=\"/api/v1/integrations/alertmanager/{key}\",status=\"404\"}");
     }
 
+    @Test
+    void aBodyThatComesAfterItsHeadIsWaitedFor() throws Exception {
+        byte[] body = TRIGGER.formatted("slow-sender").getBytes(StandardCharsets.UTF_8);
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", URI.create(firewatch.base()).getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /v2/enqueue HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                            + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(200);
+            out.write(body, 10, body.length - 10);
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 202").contains("\"dedup_key\":\"slow-sender\"");
+        }
+    }
+
     /** A body whose length is not known in advance, so it is sent in chunks. */
     private static HttpRequest.BodyPublisher chunked(String body) {
         return HttpRequest.BodyPublishers.ofInputStream(
