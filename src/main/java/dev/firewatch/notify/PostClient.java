@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -40,12 +41,16 @@ public final class PostClient implements AutoCloseable {
     private static final int MOST_DRAINED = 64 * 1024;
     /** Receivers commonly drop an idle connection after 5 to 75 s; one idle longer than this is not tried. */
     private static final long IDLE_NANOS = Duration.ofSeconds(30).toNanos();
-    /** Idle connections kept per receiver; a burst that opened more closes the rest as they come back. */
-    private static final int IDLE_PER_RECEIVER = 32;
+    /**
+     * Idle connections kept per receiver: as many as the outbox sends at once, so a burst of pages to one receiver
+     * reuses its connections instead of closing most as they come back and opening new ones for the next pages.
+     * None stays idle longer than {@link #IDLE_NANOS}.
+     */
+    private static final int IDLE_PER_RECEIVER = 256;
 
     private final Duration connectTimeout;
     private final SSLSocketFactory tls;
-    private final Map<Origin, Deque<Connection>> idle = new ConcurrentHashMap<>();
+    private final Map<Origin, Idle> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public PostClient(Duration connectTimeout) {
@@ -296,12 +301,12 @@ public final class PostClient implements AutoCloseable {
     }
 
     private Connection takeIdle(Origin origin) {
-        Deque<Connection> connections = idle.get(origin);
+        Idle connections = idle.get(origin);
         if (connections == null) {
             return null;
         }
         long now = System.nanoTime();
-        for (Connection c = connections.pollFirst(); c != null; c = connections.pollFirst()) {
+        for (Connection c = connections.take(); c != null; c = connections.take()) {
             if (now - c.idleSince < IDLE_NANOS && !c.socket.isClosed()) {
                 return c;
             }
@@ -311,14 +316,13 @@ public final class PostClient implements AutoCloseable {
     }
 
     private void giveBack(Origin origin, Connection connection) {
-        Deque<Connection> connections = idle.computeIfAbsent(origin, o -> new ConcurrentLinkedDeque<>());
+        Idle connections = idle.computeIfAbsent(origin, o -> new Idle());
         connection.idleSince = System.nanoTime();
-        // Newest first, so the warm ones are used and the oldest age out at the back.
-        connections.offerFirst(connection);
-        Connection oldest = connections.peekLast();
-        if (connections.size() > IDLE_PER_RECEIVER
+        connections.put(connection);
+        Connection oldest = connections.connections.peekLast();
+        if (connections.count.get() > IDLE_PER_RECEIVER
                 || (oldest != null && connection.idleSince - oldest.idleSince > IDLE_NANOS)) {
-            Connection dropped = connections.pollLast();
+            Connection dropped = connections.takeOldest();
             if (dropped != null) {
                 dropped.close();
             }
@@ -333,10 +337,39 @@ public final class PostClient implements AutoCloseable {
     public void close() {
         closed = true;
         idle.values().forEach(connections -> {
-            for (Connection c = connections.pollFirst(); c != null; c = connections.pollFirst()) {
+            for (Connection c = connections.take(); c != null; c = connections.take()) {
                 c.close();
             }
         });
+    }
+
+    /**
+     * One receiver's idle connections, newest first, so the warm ones are used and the oldest age out at the back;
+     * counted apart, since a concurrent deque counts by walking it.
+     */
+    private static final class Idle {
+        final Deque<Connection> connections = new ConcurrentLinkedDeque<>();
+        final AtomicInteger count = new AtomicInteger();
+
+        void put(Connection c) {
+            connections.offerFirst(c);
+            count.incrementAndGet();
+        }
+
+        Connection take() {
+            return counted(connections.pollFirst());
+        }
+
+        Connection takeOldest() {
+            return counted(connections.pollLast());
+        }
+
+        private Connection counted(Connection c) {
+            if (c != null) {
+                count.decrementAndGet();
+            }
+            return c;
+        }
     }
 
     private static int millisLeft(long deadline) throws SocketTimeoutException {

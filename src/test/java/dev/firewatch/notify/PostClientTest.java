@@ -91,6 +91,41 @@ class PostClientTest {
     }
 
     @Test
+    void aSecondBurstToOneReceiverReusesTheConnectionsTheFirstOpened() throws Exception {
+        receiver = new Receiver(
+                request -> {
+                    try {
+                        Thread.sleep(100); // so the burst's pages are in flight together
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return answer(200, "ok");
+                },
+                false);
+
+        burst(40);
+        int afterFirst = receiver.connections.get();
+        burst(40);
+
+        assertThat(afterFirst).as("connections the first burst opened").isGreaterThan(10);
+        assertThat(receiver.connections.get())
+                .as("connections after the second")
+                .isEqualTo(afterFirst);
+    }
+
+    private void burst(int pages) throws Exception {
+        try (var sends = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<PostClient.Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < pages; i++) {
+                answers.add(sends.submit(this::post));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void aConnectionTheReceiverClosedWhileIdleIsReplacedAndThePageStillGoes() throws Exception {
         // Like a Node.js receiver after its keep-alive timeout: it answers, then closes the connection later.
         receiver = new Receiver(request -> answer(200, "ok"), true);
