@@ -88,15 +88,15 @@ class EscalationFlowTest {
             String incident = first.json().path("incident").path("id").asText();
 
             // t0+4m59s: nothing new; t0+5m: bob.
-            clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+            advance(firewatch, incident, clock, Duration.ofMinutes(4).plusSeconds(59));
             assertNothingNewFor(receiver, 1);
-            clock.advance(Duration.ofSeconds(1));
+            advance(firewatch, incident, clock, Duration.ofSeconds(1));
             WebhookReceiver.Received second = receiver.await(r -> r.size() == 2).get(1);
             assertThat(second.path()).isEqualTo("/bob");
             assertThat(second.json().path("event").asText()).isEqualTo("incident.escalated");
 
             // t0+1h: the policy again from step 1.
-            clock.advance(Duration.ofMinutes(55));
+            advance(firewatch, incident, clock, Duration.ofMinutes(55));
             assertThat(receiver.await(r -> r.size() == 3).get(2).path()).isEqualTo("/alice");
 
             // Acknowledged: t0+1h5m (bob's turn in round 2) passes without a page, and so does the hour after.
@@ -105,9 +105,9 @@ class EscalationFlowTest {
                             .postJson("/api/v1/incidents/" + incident + "/acknowledge", "")
                             .statusCode())
                     .isEqualTo(200);
-            clock.advance(Duration.ofMinutes(5));
+            advance(firewatch, incident, clock, Duration.ofMinutes(5));
             assertNothingNewFor(receiver, 3);
-            clock.advance(Duration.ofHours(1));
+            advance(firewatch, incident, clock, Duration.ofHours(1));
             assertNothingNewFor(receiver, 3);
 
             // Resolved: alice and bob both hear of it, acknowledged or not.
@@ -158,26 +158,26 @@ class EscalationFlowTest {
             String incident = firstPagedIncident(receiver);
 
             // At t0+1m alice snoozes for 30 minutes: bob's turn at t0+5m passes quietly.
-            clock.advance(Duration.ofMinutes(1));
+            advance(firewatch, incident, clock, Duration.ofMinutes(1));
             TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
             assertThat(responder
                             .postJson("/api/v1/incidents/" + incident + "/snooze", "{\"duration\": \"30m\"}")
                             .statusCode())
                     .isEqualTo(200);
-            clock.advance(Duration.ofMinutes(5));
+            advance(firewatch, incident, clock, Duration.ofMinutes(5));
             assertNothingNewFor(receiver, 1);
 
             // t0+31m: the snooze runs out and step 1 pages once more.
-            clock.advance(Duration.ofMinutes(25));
+            advance(firewatch, incident, clock, Duration.ofMinutes(25));
             WebhookReceiver.Received again = receiver.await(r -> r.size() == 2).get(1);
             assertThat(again.path()).isEqualTo("/alice");
             assertThat(again.header("Idempotency-Key"))
                     .isNotEqualTo(receiver.received().getFirst().header("Idempotency-Key"));
 
             // Once: no rounds resume after it, not at step 2's time, not at the next hour.
-            clock.advance(Duration.ofMinutes(5));
+            advance(firewatch, incident, clock, Duration.ofMinutes(5));
             assertNothingNewFor(receiver, 2);
-            clock.advance(Duration.ofHours(1));
+            advance(firewatch, incident, clock, Duration.ofHours(1));
             assertNothingNewFor(receiver, 2);
             assertThat(firewatch
                             .http()
@@ -199,7 +199,7 @@ class EscalationFlowTest {
             String incident = firstPagedIncident(receiver);
             TestHttp responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
             responder.postJson("/api/v1/incidents/" + incident + "/acknowledge", "");
-            clock.advance(Duration.ofMinutes(10));
+            advance(firewatch, incident, clock, Duration.ofMinutes(10));
             assertThat(responder
                             .postJson("/api/v1/incidents/" + incident + "/reassign", "{\"user\": \"bob\"}")
                             .statusCode())
@@ -207,7 +207,7 @@ class EscalationFlowTest {
             assertThat(receiver.await(r -> r.size() == 2).get(1).path()).isEqualTo("/bob");
 
             // bob does not answer: five minutes later (step 1's wait) the policy starts again with alice.
-            clock.advance(Duration.ofMinutes(5));
+            advance(firewatch, incident, clock, Duration.ofMinutes(5));
             assertThat(receiver.await(r -> r.size() == 3).get(2).path()).isEqualTo("/alice");
         }
     }
@@ -241,9 +241,9 @@ class EscalationFlowTest {
                             .path("state")
                             .asText(),
                     state -> state.equals("acknowledged"));
-            clock.advance(Duration.ofMinutes(5));
+            advance(firewatch, incident, clock, Duration.ofMinutes(5));
             assertNothingNewFor(receiver, 1);
-            clock.advance(Duration.ofHours(1));
+            advance(firewatch, incident, clock, Duration.ofHours(1));
             assertNothingNewFor(receiver, 1);
         }
     }
@@ -312,6 +312,42 @@ class EscalationFlowTest {
     }
 
     /** Pages are due by the clock, which the test holds still: a second of real time shows nothing is coming. */
+    private static final Map<TestFirewatch, TestHttp> viewers = new java.util.IdentityHashMap<>();
+
+    /**
+     * Moves the clock once every page of the incident that went out has its outcome recorded. Outcomes are recorded
+     * a moment after the receiver has the page; a jump past the page's lease before that would send it again, as a
+     * page whose outcome was lost in a crash is meant to be.
+     */
+    static void advance(TestFirewatch firewatch, String incident, MutableClock clock, Duration by) {
+        TestHttp viewer = viewers.computeIfAbsent(firewatch, f -> f.http().withKey(f.key(Role.VIEWER)));
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            var notifications =
+                    viewer.getJson("/api/v1/notifications?incident=" + incident).path("notifications");
+            boolean inFlight = false;
+            for (var n : notifications) {
+                // Claimed for its first try, no outcome yet (a failed try would have left a reason).
+                inFlight |= n.path("state").asText().equals("pending")
+                        && n.path("attempts").asInt() > 0
+                        && !n.hasNonNull("detail");
+            }
+            if (!inFlight) {
+                break;
+            }
+            assertThat(System.nanoTime())
+                    .as("a page's outcome recorded within 15 s")
+                    .isLessThan(until);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        clock.advance(by);
+    }
+
     static void assertNothingNewFor(WebhookReceiver receiver, int count) {
         try {
             Thread.sleep(1500); // two polls of the paging thread, which checks the clock each second
