@@ -272,7 +272,8 @@ public final class AlertBatch implements AutoCloseable {
     }
 
     private void history(String alertId, Instant at, String kind, String text) {
-        sql.update(
+        // Read only by pages and the API: sent with the batch's other history rows when the batch closes.
+        sql.later(
                 "INSERT INTO alert_history (id, alert_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
                 stages.ids.next(),
                 alertId,

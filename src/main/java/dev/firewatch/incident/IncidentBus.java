@@ -119,11 +119,13 @@ public final class IncidentBus implements AutoCloseable {
         try (Statements sql = Statements.over(tx)) {
             for (Map.Entry<String, Listener> listener : listeners.entrySet()) {
                 boolean[] done = {false};
-                RuntimeException failed = AfterCommit.inSavepoint(
-                        tx,
-                        "bus_" + listener.getKey().replaceAll("[^A-Za-z0-9_]", "_"),
-                        () -> done[0] = deliverWithin(sql, listener.getKey(), listener.getValue()));
+                RuntimeException failed =
+                        AfterCommit.inSavepoint(tx, "bus_" + listener.getKey().replaceAll("[^A-Za-z0-9_]", "_"), () -> {
+                            done[0] = deliverWithin(sql, listener.getKey(), listener.getValue());
+                            sql.flush(); // inside the savepoint, so a failure takes the listener's lines back too
+                        });
                 if (failed != null) {
+                    sql.discardLater();
                     log.debug(
                             "listener {} failed inside the alert stages; its thread retries",
                             listener.getKey(),
