@@ -165,7 +165,8 @@ public final class IncidentBus implements AutoCloseable {
     }
 
     private static void moveCursor(Statements sql, String name, String position) {
-        sql.update("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", position, name);
+        // Sent with the listener's queued lines; the cursor is only read at the start of a delivery.
+        sql.later("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", position, name);
     }
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */

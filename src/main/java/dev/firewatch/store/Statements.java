@@ -47,8 +47,16 @@ public final class Statements implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final Set<String> once = new HashSet<>();
+    /**
+     * At most this many queued rows go to PostgreSQL as one string of statements; more go as a JDBC batch per SQL
+     * text (rewritten to multi-row inserts), so the texts the driver caches stay few.
+     */
+    private static final int ONE_STRING = 32;
+
     /** Writes waiting for {@link #flush}, by SQL text in the order each text was first queued. */
     private final Map<String, List<Object[]>> waiting = new LinkedHashMap<>();
+    /** Whether the connection is PostgreSQL's; null until a flush first asks. */
+    private Boolean postgres;
 
     private Statements(Handle handle) {
         this.handle = handle;
@@ -90,13 +98,29 @@ public final class Statements implements AutoCloseable {
         waiting.computeIfAbsent(sql, text -> new ArrayList<>()).add(values);
     }
 
-    /** Sends the queued writes: one statement for a lone row, else one JDBC batch per SQL text. */
+    /**
+     * Sends the queued writes. On PostgreSQL a few rows go as one string of statements, which the driver sends in one
+     * round trip; otherwise one statement for a lone row, else one JDBC batch per SQL text.
+     */
     public void flush() {
         if (waiting.isEmpty()) {
             return;
         }
         List<Map.Entry<String, List<Object[]>>> queued = List.copyOf(waiting.entrySet());
         waiting.clear();
+        int total = queued.stream().mapToInt(entry -> entry.getValue().size()).sum();
+        if (total > 1 && total <= ONE_STRING && onPostgres()) {
+            StringBuilder text = new StringBuilder();
+            List<Object> values = new ArrayList<>();
+            for (Map.Entry<String, List<Object[]>> entry : queued) {
+                for (Object[] row : entry.getValue()) {
+                    text.append(text.isEmpty() ? "" : ";\n").append(entry.getKey());
+                    values.addAll(java.util.Arrays.asList(row));
+                }
+            }
+            update(text.toString(), values.toArray());
+            return;
+        }
         for (Map.Entry<String, List<Object[]>> entry : queued) {
             String sql = entry.getKey();
             List<Object[]> rows = entry.getValue();
@@ -115,6 +139,17 @@ public final class Statements implements AutoCloseable {
                 throw new Failed(sql, e);
             }
         }
+    }
+
+    private boolean onPostgres() {
+        if (postgres == null) {
+            try {
+                postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+            } catch (SQLException e) {
+                throw new Failed("reading the connection's URL", e);
+            }
+        }
+        return postgres;
     }
 
     /** Drops the queued writes: the work that queued them was rolled back to a savepoint. */
