@@ -37,6 +37,7 @@ public final class AlertBatch implements AutoCloseable {
      */
     public void process(String sourceService, Signal signal, Instant receivedAt) {
         String identity = AlertPipeline.identity(signal);
+        sql.flush(); // the alert rows queued by earlier signals, before this one looks for its own
         Optional<Stored> stored = sql.first(
                 "SELECT " + ALERT_COLUMNS + " FROM alert_alert WHERE source_service = ? AND fingerprint = ?",
                 Stored::of,
@@ -85,7 +86,8 @@ public final class AlertBatch implements AutoCloseable {
                     ? home(service, groupKey(service, identity, trigger.labels()), summary, severity, now, false)
                     : new Home(null, null);
             String id = stages.ids.next();
-            sql.update(
+            // Queued with its history lines: the next signal of the batch, and anything reading alerts, flushes first.
+            sql.later(
                     "INSERT INTO alert_alert (id, source_service, service, fingerprint, dedup_key, state, severity,"
                             + " summary, source, labels, annotations, details, count, first_seen_at, last_seen_at,"
                             + " incident_id, suppressed_by) VALUES (?, ?, ?, ?, ?, 'FIRING', ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
@@ -232,6 +234,7 @@ public final class AlertBatch implements AutoCloseable {
      * @return whether the alert was resolved
      */
     public boolean expire(String alertId, Instant staleBefore, Duration timeout, Instant now) {
+        sql.flush();
         Optional<Stored> stored =
                 sql.first("SELECT " + ALERT_COLUMNS + " FROM alert_alert WHERE id = ?", Stored::of, alertId);
         if (stored.isEmpty()) {
@@ -272,7 +275,8 @@ public final class AlertBatch implements AutoCloseable {
     }
 
     private void history(String alertId, Instant at, String kind, String text) {
-        sql.update(
+        // Read only by pages and the API: sent with the batch's other history rows when the batch closes.
+        sql.later(
                 "INSERT INTO alert_history (id, alert_id, at, kind, text) VALUES (?, ?, ?, ?, ?)",
                 stages.ids.next(),
                 alertId,

@@ -79,6 +79,7 @@ public final class Suppressions {
                 return Optional.empty();
             }
             // Read per alert, not per batch: an alert that began firing earlier in this batch may be the source.
+            sql.flush();
             List<FiringAlert> firing = sql.list(
                     "SELECT fingerprint, labels FROM alert_alert WHERE state = 'FIRING' AND fingerprint <> ? LIMIT "
                             + MAX_SOURCES,

@@ -119,11 +119,13 @@ public final class IncidentBus implements AutoCloseable {
         try (Statements sql = Statements.over(tx)) {
             for (Map.Entry<String, Listener> listener : listeners.entrySet()) {
                 boolean[] done = {false};
-                RuntimeException failed = AfterCommit.inSavepoint(
-                        tx,
-                        "bus_" + listener.getKey().replaceAll("[^A-Za-z0-9_]", "_"),
-                        () -> done[0] = deliverWithin(sql, listener.getKey(), listener.getValue()));
+                RuntimeException failed =
+                        AfterCommit.inSavepoint(tx, "bus_" + listener.getKey().replaceAll("[^A-Za-z0-9_]", "_"), () -> {
+                            done[0] = deliverWithin(sql, listener.getKey(), listener.getValue());
+                            sql.flush(); // inside the savepoint, so a failure takes the listener's lines back too
+                        });
                 if (failed != null) {
+                    sql.discardLater();
                     log.debug(
                             "listener {} failed inside the alert stages; its thread retries",
                             listener.getKey(),
@@ -163,7 +165,8 @@ public final class IncidentBus implements AutoCloseable {
     }
 
     private static void moveCursor(Statements sql, String name, String position) {
-        sql.update("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", position, name);
+        // Sent with the listener's queued lines; the cursor is only read at the start of a delivery.
+        sql.later("UPDATE incident_event_cursor SET position = ? WHERE listener = ?", position, name);
     }
 
     /** The listener's cursor, locked for this transaction on PostgreSQL; made at the newest event if new. */

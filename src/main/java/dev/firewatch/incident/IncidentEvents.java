@@ -54,7 +54,8 @@ final class IncidentEvents {
                                 Long.toString(e.until().toEpochMilli()));
                     case IncidentEvent.Reassigned e -> new Columns("reassigned", e.actor(), null, null, null, e.to());
                 };
-        sql.update(
+        // Queued, so a batch of alerts sends its events together; after() and newest() send them before reading.
+        sql.later(
                 "INSERT INTO incident_event (id, incident_id, number, kind, at, actor, service, title, severity,"
                         + " previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ids.next(),
@@ -80,6 +81,7 @@ final class IncidentEvents {
     record Published(String id, IncidentEvent event) {}
 
     List<Published> after(Statements sql, String position, int limit) {
+        sql.flush();
         return sql.list(
                 "SELECT id, incident_id, number, kind, at, actor, service, title, severity, previous"
                         + " FROM incident_event WHERE id > ? ORDER BY id LIMIT ?",
@@ -90,6 +92,7 @@ final class IncidentEvents {
 
     /** The newest event's id, where a new listener starts: it hears what happens from now on, not history. */
     String newest(Statements sql) {
+        sql.flush();
         return sql.first("SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1))
                 .orElse("");
     }

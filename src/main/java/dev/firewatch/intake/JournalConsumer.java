@@ -166,12 +166,15 @@ public final class JournalConsumer implements AutoCloseable {
         // Synced, though the rows stay in the journal and the cursor moves in this same transaction: the work may
         // queue pages (the incident bus delivers inside it) that leave straight after this commit.
         boolean done = store.write(tx -> {
-            if (!claim(tx)) {
+            boolean moved = store.vendor() == Vendor.POSTGRESQL;
+            if (moved ? !claimTo(tx, last) : !claim(tx)) {
                 return false;
             }
             digests.fold(tx, folded, samples);
             work.process(tx, entries);
-            advance(tx, last);
+            if (!moved) {
+                advance(tx, last);
+            }
             return true;
         });
         if (done) {
@@ -201,6 +204,30 @@ public final class JournalConsumer implements AutoCloseable {
         }
         position = current;
         return false;
+    }
+
+    /**
+     * {@link #claim} and {@link #advance} in one statement, for PostgreSQL, where each is a round trip: the update
+     * locks the cursor row and moves it to {@code to} only while it still stands where this node read from. Rolled
+     * back with the work if the work fails. When another node got further, the cursor is read (locked, as the
+     * update left it) and this batch is dropped.
+     */
+    private boolean claimTo(Handle tx, String to) {
+        try (Statements sql = Statements.over(tx)) {
+            if (sql.update(
+                            "UPDATE intake_cursor SET position = ? WHERE consumer = ? AND position = ?",
+                            to,
+                            NAME,
+                            position)
+                    == 1) {
+                return true;
+            }
+        }
+        if (!claim(tx)) {
+            return false;
+        }
+        advance(tx, to);
+        return true;
     }
 
     /**

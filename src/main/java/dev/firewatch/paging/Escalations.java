@@ -46,6 +46,28 @@ final class Escalations {
                 row.openedAt().toEpochMilli());
     }
 
+    /**
+     * {@link #start} of {@code row} and {@link #advance} from it, in one insert; false, writing nothing, when the
+     * incident already has a row.
+     */
+    boolean startAt(Statements sql, EscalationRow row, int nextStep, int round, Instant dueAt) {
+        return sql.update(
+                        "INSERT INTO paging_escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " ON CONFLICT (incident_id) DO NOTHING",
+                        row.incidentId(),
+                        row.incidentNumber(),
+                        row.service(),
+                        row.policy(),
+                        row.level().name(),
+                        nextStep,
+                        round,
+                        row.pages() + 1,
+                        Times.millisOrNull(dueAt),
+                        0,
+                        row.openedAt().toEpochMilli())
+                > 0;
+    }
+
     Optional<EscalationRow> find(Statements sql, String incidentId) {
         return sql.first(
                 "SELECT " + COLUMNS + " FROM paging_escalation WHERE incident_id = ?", Escalations::row, incidentId);
@@ -103,7 +125,8 @@ final class Escalations {
     }
 
     void paged(Statements sql, String incidentId, Responder responder, Instant at) {
-        sql.update(
+        // Queued with the transaction's other writes of its kind; responders() sends them before it reads.
+        sql.later(
                 "INSERT INTO paging_responder (incident_id, kind, name, paged_at) VALUES (?, ?, ?, ?)"
                         + " ON CONFLICT (incident_id, kind, name) DO NOTHING",
                 incidentId,
@@ -113,6 +136,7 @@ final class Escalations {
     }
 
     List<Responder> responders(Statements sql, String incidentId) {
+        sql.flush();
         return sql.list(
                 "SELECT kind, name FROM paging_responder WHERE incident_id = ? ORDER BY paged_at, name",
                 rs -> new Responder(Responder.Kind.valueOf(rs.getString(1)), rs.getString(2)),

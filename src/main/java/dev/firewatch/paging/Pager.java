@@ -212,6 +212,32 @@ public final class Pager {
     }
 
     /**
+     * {@link #tellChannels} for an incident being opened: nothing has paged it yet (its opening is its first event,
+     * and its pages come from its events), so only {@code others} are told, without reading its responders.
+     */
+    void tellChannelsAtOpening(
+            Statements sql,
+            String incidentId,
+            Supplier<PageMessages.Subject> subject,
+            String event,
+            Instant at,
+            List<String> others) {
+        Set<String> channels = new LinkedHashSet<>(others);
+        // A channel that is off stays quiet here: its page already said why on the timeline.
+        channels.removeIf(channel -> unusable(channel).isPresent());
+        for (String channel : channels) {
+            enqueueChannel(
+                    sql,
+                    incidentId,
+                    channel,
+                    incidentId + "/" + event + "@" + at.toEpochMilli() + "/channel:" + channel,
+                    event,
+                    messages.payload(subject.get(), event, channel),
+                    at);
+        }
+    }
+
+    /**
      * Tells everyone this incident paged, people too, through the first method of their rules: an acknowledged
      * incident still tells its responders it resolved or came back, since acknowledging is not silencing.
      */

@@ -93,7 +93,8 @@ public final class Paging implements AutoCloseable {
                     "paging",
                     "Service " + opened.service() + " has no escalation policy: nobody is paged",
                     null);
-            pager.tellChannels(sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
+            pager.tellChannelsAtOpening(
+                    sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
             return;
         }
         Urgency urgency = policy.get().urgency(opened.severity(), opened.at());
@@ -108,7 +109,8 @@ public final class Paging implements AutoCloseable {
                                 + " notify nobody at this time (urgency rules of "
                                 + policy.get().name() + ")",
                         null);
-                pager.tellChannels(sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
+                pager.tellChannelsAtOpening(
+                        sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), subscribers);
             }
             case Urgency.Post post -> {
                 incidents.note(
@@ -123,7 +125,7 @@ public final class Paging implements AutoCloseable {
                         null);
                 Set<String> channels = new LinkedHashSet<>(subscribers);
                 channels.add(post.channel());
-                pager.tellChannels(
+                pager.tellChannelsAtOpening(
                         sql, id, pager.subjectOf(sql, id), "incident.triggered", opened.at(), List.copyOf(channels));
                 pager.remember(sql, id, List.of(post.channel()), now);
             }
@@ -140,15 +142,15 @@ public final class Paging implements AutoCloseable {
                         opened.at(),
                         false,
                         opened.at());
-                escalations.start(sql, row);
                 // Channels that step 1 posts to anyway would hear of the opening twice.
                 List<String> alsoTold = new ArrayList<>(subscribers);
                 policy.get().steps().getFirst().targets().stream()
                         .filter(Target.Channel.class::isInstance)
                         .forEach(channel -> alsoTold.remove(channel.name()));
                 var subject = pager.subjectOf(sql, id);
-                pager.tellChannels(sql, id, subject, "incident.triggered", opened.at(), alsoTold);
-                page(sql, row, now, "incident.triggered", subject);
+                pager.tellChannelsAtOpening(sql, id, subject, "incident.triggered", opened.at(), alsoTold);
+                // The row is written once, already moved past step 1, instead of inserted here and updated after.
+                page(sql, row, now, "incident.triggered", subject, true);
             }
         }
     }
@@ -226,12 +228,20 @@ public final class Paging implements AutoCloseable {
 
     /** Pages the row's next step and moves the row on: the next step after its wait, or the next round. */
     private void page(Statements sql, EscalationRow row, Instant now, String event) {
-        page(sql, row, now, event, null);
+        page(sql, row, now, event, null, false);
     }
 
-    /** @param about the incident's message part when the caller already has it for this event, else null */
+    /**
+     * @param about the incident's message part when the caller already has it for this event, else null
+     * @param unwritten the row is not in the store yet (an opening): it is written as this page leaves it
+     */
     private void page(
-            Statements sql, EscalationRow row, Instant now, String event, Supplier<PageMessages.Subject> about) {
+            Statements sql,
+            EscalationRow row,
+            Instant now,
+            String event,
+            Supplier<PageMessages.Subject> about,
+            boolean unwritten) {
         Optional<EscalationPolicySpec> policy =
                 directory.policyFor(row.service()).filter(p -> p.name().equals(row.policy()));
         if (policy.isEmpty()) {
@@ -243,6 +253,9 @@ public final class Paging implements AutoCloseable {
                     "Escalation stopped: policy " + row.policy() + " no longer escalates " + row.service()
                             + " (the config changed)",
                     null);
+            if (unwritten) {
+                escalations.start(sql, row);
+            }
             escalations.stop(sql, row.incidentId());
             return;
         }
@@ -303,7 +316,7 @@ public final class Paging implements AutoCloseable {
                         + " (" + policy.get().name() + round + ")" + (row.snoozeEnd() ? ", as the snooze ran out" : "")
                         + ": " + (reached.isEmpty() ? "nobody could be paged" : "paging " + String.join(", ", reached)),
                 null);
-        advance(sql, row, policy.get(), step, index, lastRound, now);
+        advance(sql, row, policy.get(), step, index, lastRound, now, unwritten);
     }
 
     private void advance(
@@ -313,7 +326,8 @@ public final class Paging implements AutoCloseable {
             StepSpec step,
             int index,
             boolean lastRound,
-            Instant now) {
+            Instant now,
+            boolean unwritten) {
         int nextStep = index + 1;
         int round = row.round();
         if (nextStep == policy.steps().size()) {
@@ -328,7 +342,11 @@ public final class Paging implements AutoCloseable {
             Instant next = base.plus(step.waitAfter());
             due = next.isBefore(now) ? now : next;
         }
-        escalations.advance(sql, row, nextStep, round, due);
+        // An opening's row goes in as it stands after this page; if another node wrote it first, that row is moved
+        // on as an insert followed by this update would have moved it.
+        if (!unwritten || !escalations.startAt(sql, row, nextStep, round, due)) {
+            escalations.advance(sql, row, nextStep, round, due);
+        }
     }
 
     private List<String> subscribers(Statements sql, String incidentId) {

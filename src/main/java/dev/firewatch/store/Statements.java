@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import org.jdbi.v3.core.Handle;
  * again. Here each distinct SQL text is prepared once per transaction and bound with {@code ?} parameters.
  *
  * <p>Values bind by type: {@code String}, {@code Long}/{@code Integer}, {@code Boolean}, or null.
+ *
+ * <p>Writes that nothing reads back in the transaction (timeline and history lines) can wait ({@link #later}) and
+ * go as one JDBC batch per SQL text: on PostgreSQL every statement is a round trip, and a batch of alerts would
+ * otherwise pay one per line.
  */
 public final class Statements implements AutoCloseable {
     /** Reads one row. */
@@ -42,6 +47,16 @@ public final class Statements implements AutoCloseable {
     private final Connection connection;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     private final Set<String> once = new HashSet<>();
+    /**
+     * At most this many queued rows go to PostgreSQL as one string of statements; more go as a JDBC batch per SQL
+     * text (rewritten to multi-row inserts), so the texts the driver caches stay few.
+     */
+    private static final int ONE_STRING = 32;
+
+    /** Writes waiting for {@link #flush}, by SQL text in the order each text was first queued. */
+    private final Map<String, List<Object[]>> waiting = new LinkedHashMap<>();
+    /** Whether the connection is PostgreSQL's; null until a flush first asks. */
+    private Boolean postgres;
 
     private Statements(Handle handle) {
         this.handle = handle;
@@ -72,6 +87,74 @@ public final class Statements implements AutoCloseable {
         } catch (SQLException e) {
             throw new Failed(sql, e);
         }
+    }
+
+    /**
+     * Queues a write whose count nobody needs and whose row nothing in this transaction reads back before
+     * {@link #flush} (which {@link #close} does): it is sent with the other writes of the same SQL in one batch.
+     * Rows of one SQL text go in the order they were queued; different texts go in the order each was first queued.
+     */
+    public void later(String sql, Object... values) {
+        waiting.computeIfAbsent(sql, text -> new ArrayList<>()).add(values);
+    }
+
+    /**
+     * Sends the queued writes. On PostgreSQL a few rows go as one string of statements, which the driver sends in one
+     * round trip; otherwise one statement for a lone row, else one JDBC batch per SQL text.
+     */
+    public void flush() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, List<Object[]>>> queued = List.copyOf(waiting.entrySet());
+        waiting.clear();
+        int total = queued.stream().mapToInt(entry -> entry.getValue().size()).sum();
+        if (total > 1 && total <= ONE_STRING && onPostgres()) {
+            StringBuilder text = new StringBuilder();
+            List<Object> values = new ArrayList<>();
+            for (Map.Entry<String, List<Object[]>> entry : queued) {
+                for (Object[] row : entry.getValue()) {
+                    text.append(text.isEmpty() ? "" : ";\n").append(entry.getKey());
+                    values.addAll(java.util.Arrays.asList(row));
+                }
+            }
+            update(text.toString(), values.toArray());
+            return;
+        }
+        for (Map.Entry<String, List<Object[]>> entry : queued) {
+            String sql = entry.getKey();
+            List<Object[]> rows = entry.getValue();
+            try {
+                if (rows.size() == 1) {
+                    bound(sql, rows.getFirst()).executeUpdate();
+                    continue;
+                }
+                PreparedStatement statement = null;
+                for (Object[] row : rows) {
+                    statement = bound(sql, row);
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            } catch (SQLException e) {
+                throw new Failed(sql, e);
+            }
+        }
+    }
+
+    private boolean onPostgres() {
+        if (postgres == null) {
+            try {
+                postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
+            } catch (SQLException e) {
+                throw new Failed("reading the connection's URL", e);
+            }
+        }
+        return postgres;
+    }
+
+    /** Drops the queued writes: the work that queued them was rolled back to a savepoint. */
+    public void discardLater() {
+        waiting.clear();
     }
 
     public <T> Optional<T> first(String sql, Row<T> row, Object... values) {
@@ -115,8 +198,17 @@ public final class Statements implements AutoCloseable {
         return statement;
     }
 
+    /** Sends what {@link #later} queued, then closes the statements. */
     @Override
     public void close() {
+        try {
+            flush();
+        } finally {
+            closeStatements();
+        }
+    }
+
+    private void closeStatements() {
         SQLException first = null;
         for (PreparedStatement statement : prepared.values()) {
             try {

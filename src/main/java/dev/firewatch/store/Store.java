@@ -132,6 +132,9 @@ public final class Store implements AutoCloseable {
         config.setMinimumIdle(Math.min(2, spec.poolSize()));
         config.setInitializationFailTimeout(-1);
         config.setConnectionTimeout(2_000);
+        // A JDBC batch of inserts (the journal's, the timeline lines of a batch of alerts) goes as one multi-row
+        // INSERT, not one statement per row, each a round trip.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
         HikariDataSource pool = new HikariDataSource(config);
         return new Store(
