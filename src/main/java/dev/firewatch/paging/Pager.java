@@ -194,21 +194,7 @@ public final class Pager {
                 .filter(r -> r.kind() == Responder.Kind.CHANNEL)
                 .forEach(r -> channels.add(r.name()));
         channels.addAll(others);
-        // A channel that is off stays quiet here: its page already said why on the timeline.
-        channels.removeIf(channel -> unusable(channel).isPresent());
-        if (channels.isEmpty()) {
-            return;
-        }
-        for (String channel : channels) {
-            enqueueChannel(
-                    sql,
-                    incidentId,
-                    channel,
-                    incidentId + "/" + event + "@" + at.toEpochMilli() + "/channel:" + channel,
-                    event,
-                    messages.payload(subject.get(), event, channel),
-                    at);
-        }
+        tell(sql, incidentId, subject, event, at, channels);
     }
 
     /**
@@ -222,7 +208,16 @@ public final class Pager {
             String event,
             Instant at,
             List<String> others) {
-        Set<String> channels = new LinkedHashSet<>(others);
+        tell(sql, incidentId, subject, event, at, new LinkedHashSet<>(others));
+    }
+
+    private void tell(
+            Statements sql,
+            String incidentId,
+            Supplier<PageMessages.Subject> subject,
+            String event,
+            Instant at,
+            Set<String> channels) {
         // A channel that is off stays quiet here: its page already said why on the timeline.
         channels.removeIf(channel -> unusable(channel).isPresent());
         for (String channel : channels) {
