@@ -7,7 +7,6 @@ import dev.firewatch.web.ApiError;
 import dev.firewatch.web.HttpProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,8 +17,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The three endpoints that take alerts, served straight from Jetty in front of Javalin: {@code POST /v2/enqueue},
@@ -33,7 +30,6 @@ import org.slf4j.LoggerFactory;
  * for a page, a body without a length or over the limit (its 413), {@code Expect: 100-continue}, an escaped path.
  */
 final class DirectIntake extends Handler.Wrapper {
-    private static final Logger log = LoggerFactory.getLogger(DirectIntake.class);
     private static final String ALERTMANAGER = "/api/v1/integrations/alertmanager/";
     private static final HttpField JSON =
             new HttpField(HttpHeader.CONTENT_TYPE, MimeTypes.Type.APPLICATION_JSON.asString());
@@ -73,7 +69,9 @@ final class DirectIntake extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
-        Endpoint endpoint = "POST".equals(request.getMethod()) ? endpoint(path) : null;
+        // Javalin ignores one trailing slash; so does this.
+        String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        Endpoint endpoint = "POST".equals(request.getMethod()) ? endpoint(bare) : null;
         if (endpoint == null || !ordinary(request) || !storeReady.getAsBoolean()) {
             return super.handle(request, response, callback);
         }
@@ -93,7 +91,7 @@ final class DirectIntake extends Handler.Wrapper {
                     switch (endpoint) {
                         case ENQUEUE -> intake.enqueue(body);
                         case EVENTS -> intake.nativeEvents(request.getHeaders().get(IntakeRoutes.KEY_HEADER), body);
-                        case ALERTMANAGER_KEYED -> intake.alertmanager(key(path), body);
+                        case ALERTMANAGER_KEYED -> intake.alertmanager(bare.substring(ALERTMANAGER.length()), body);
                     };
             status = made.status();
             answer = json.writeValueAsBytes(made.body());
@@ -101,11 +99,8 @@ final class DirectIntake extends Handler.Wrapper {
             status = problem.status();
             answer = json.writeValueAsBytes(new ApiError(problem.getMessage(), problem.field()));
         } catch (RuntimeException e) {
-            String id = UUID.randomUUID().toString().substring(0, 8);
-            log.error("request POST {} failed (error id {})", path, id, e);
             status = 500;
-            answer = json.writeValueAsBytes(ApiError.of(
-                    "something went wrong on our side (error id " + id + "); the server log has the details"));
+            answer = json.writeValueAsBytes(ApiError.of(HttpServer.failed("POST", path, e)));
         }
         response.setStatus(status);
         response.getHeaders().add(JSON);
@@ -145,9 +140,8 @@ final class DirectIntake extends Handler.Wrapper {
         }
     }
 
-    /** Javalin ignores one trailing slash; so does this. */
-    private static Endpoint endpoint(String path) {
-        String bare = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    /** @param bare the path without a trailing slash */
+    private static Endpoint endpoint(String bare) {
         if (bare.equals("/v2/enqueue")) {
             return Endpoint.ENQUEUE;
         }
@@ -161,11 +155,6 @@ final class DirectIntake extends Handler.Wrapper {
             return Endpoint.ALERTMANAGER_KEYED;
         }
         return null;
-    }
-
-    private static String key(String path) {
-        String bare = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return bare.substring(ALERTMANAGER.length());
     }
 
     /** A body of known length within the limit, no interim answer asked for, and no browser wanting a page. */

@@ -82,22 +82,22 @@ final class HttpServer {
                     HttpProblem.class, (e, ctx) -> respond(ctx, pages, e.status(), e.getMessage(), e.field()));
             config.routes.exception(
                     HttpResponseException.class, (e, ctx) -> respond(ctx, pages, e.getStatus(), explain(e), null));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                String id = UUID.randomUUID().toString().substring(0, 8);
-                log.error("request {} {} failed (error id {})", ctx.method(), ctx.path(), id, e);
-                respond(
-                        ctx,
-                        pages,
-                        500,
-                        "something went wrong on our side (error id " + id + "); the server log has the details",
-                        null);
-            });
+            config.routes.exception(
+                    Exception.class,
+                    (e, ctx) -> respond(ctx, pages, 500, failed(ctx.method().name(), ctx.path(), e), null));
             config.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     respond(ctx, pages, 404, "nothing here: " + ctx.method() + " " + ctx.path(), null);
                 }
             });
         });
+    }
+
+    /** Logs a request that failed on our side with its stack trace, and says so to the caller under an error id. */
+    static String failed(String method, String path, Exception e) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        log.error("request {} {} failed (error id {})", method, path, id, e);
+        return "something went wrong on our side (error id " + id + "); the server log has the details";
     }
 
     private static String explain(HttpResponseException e) {

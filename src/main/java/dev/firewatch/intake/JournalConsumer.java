@@ -166,13 +166,15 @@ public final class JournalConsumer implements AutoCloseable {
         // Synced, though the rows stay in the journal and the cursor moves in this same transaction: the work may
         // queue pages (the incident bus delivers inside it) that leave straight after this commit.
         boolean done = store.write(tx -> {
-            boolean moved = store.vendor() == Vendor.POSTGRESQL;
-            if (moved ? !claimTo(tx, last) : !claim(tx)) {
+            // On PostgreSQL the cursor is claimed and moved in one statement first; on SQLite, with its one writer,
+            // there is nothing to claim and it is moved last.
+            boolean postgres = store.vendor() == Vendor.POSTGRESQL;
+            if (postgres && !claimTo(tx, last)) {
                 return false;
             }
             digests.fold(tx, folded, samples);
             work.process(tx, entries);
-            if (!moved) {
+            if (!postgres) {
                 advance(tx, last);
             }
             return true;
@@ -223,11 +225,8 @@ public final class JournalConsumer implements AutoCloseable {
                 return true;
             }
         }
-        if (!claim(tx)) {
-            return false;
-        }
-        advance(tx, to);
-        return true;
+        claim(tx); // reads where the other node left the cursor, for the next read
+        return false;
     }
 
     /**

@@ -30,20 +30,7 @@ final class Escalations {
     }
 
     void start(Statements sql, EscalationRow row) {
-        sql.update(
-                "INSERT INTO paging_escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (incident_id) DO NOTHING",
-                row.incidentId(),
-                row.incidentNumber(),
-                row.service(),
-                row.policy(),
-                row.level().name(),
-                row.nextStep(),
-                row.round(),
-                row.pages(),
-                Times.millisOrNull(row.dueAt()),
-                row.snoozeEnd() ? 1 : 0,
-                row.openedAt().toEpochMilli());
+        insert(sql, row, row.nextStep(), row.round(), row.pages(), row.dueAt(), row.snoozeEnd());
     }
 
     /**
@@ -51,21 +38,26 @@ final class Escalations {
      * incident already has a row.
      */
     boolean startAt(Statements sql, EscalationRow row, int nextStep, int round, Instant dueAt) {
+        return insert(sql, row, nextStep, round, row.pages() + 1, dueAt, false) > 0;
+    }
+
+    /** The incident's row, with its place in the policy as given; nothing when it has one already. */
+    private static int insert(
+            Statements sql, EscalationRow row, int nextStep, int round, int pages, Instant dueAt, boolean snoozeEnd) {
         return sql.update(
-                        "INSERT INTO paging_escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                + " ON CONFLICT (incident_id) DO NOTHING",
-                        row.incidentId(),
-                        row.incidentNumber(),
-                        row.service(),
-                        row.policy(),
-                        row.level().name(),
-                        nextStep,
-                        round,
-                        row.pages() + 1,
-                        Times.millisOrNull(dueAt),
-                        0,
-                        row.openedAt().toEpochMilli())
-                > 0;
+                "INSERT INTO paging_escalation (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (incident_id) DO NOTHING",
+                row.incidentId(),
+                row.incidentNumber(),
+                row.service(),
+                row.policy(),
+                row.level().name(),
+                nextStep,
+                round,
+                pages,
+                Times.millisOrNull(dueAt),
+                snoozeEnd ? 1 : 0,
+                row.openedAt().toEpochMilli());
     }
 
     Optional<EscalationRow> find(Statements sql, String incidentId) {
