@@ -149,6 +149,37 @@ class IntakeFlowTest {
     }
 
     @Test
+    void aSourceStillFiringAfterItsIncidentWasResolvedByHandOpensANewIncident() throws Exception {
+        sender.postJson("/v2/enqueue", trigger("cert-expiry-3", "Certificate expires in 2 days", "error"));
+        JsonNode first = incidentTitled("Certificate expires in 2 days");
+        assertThat(responder
+                        .postJson("/api/v1/incidents/" + first.path("id").asText() + "/resolve", "")
+                        .statusCode())
+                .isEqualTo(200);
+
+        // The source never resolved its alert and repeats it: the problem is still there, so someone must hear
+        // of it again, in an incident of its own rather than in the one a responder closed.
+        sender.postJson("/v2/enqueue", trigger("cert-expiry-3", "Certificate expires in 2 days", "error"));
+        JsonNode second = Eventually.within(
+                Duration.ofSeconds(5),
+                () -> {
+                    for (JsonNode incident :
+                            responder.getJson("/api/v1/incidents?service=demo").path("incidents")) {
+                        if (incident.path("title").asText().equals("Certificate expires in 2 days")
+                                && !incident.path("id").equals(first.path("id"))) {
+                            return incident;
+                        }
+                    }
+                    return null;
+                },
+                found -> found != null);
+        assertThat(second.path("state").asText()).isEqualTo("triggered");
+        assertThat(incident(first.path("id").asText()).path("state").asText())
+                .as("the closed incident stays closed")
+                .isEqualTo("resolved");
+    }
+
+    @Test
     void theSenderCanAcknowledgeThroughTheEventsApi() throws Exception {
         sender.postJson("/v2/enqueue", trigger("queue-9", "Queue backlog over 10k", "error"));
         JsonNode incident = incidentTitled("Queue backlog over 10k");
