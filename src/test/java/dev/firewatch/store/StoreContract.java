@@ -86,6 +86,45 @@ abstract class StoreContract {
     }
 
     @Test
+    void statementsBindEachTransactionsOwnValuesAndAFailedBatchLeavesNothingBehind() {
+        store.write(h -> h.execute("CREATE TABLE statements_probe (id TEXT PRIMARY KEY, v BIGINT NOT NULL)"));
+        String insert = "INSERT INTO statements_probe (id, v) VALUES (?, ?)";
+        for (long v = 1; v <= 3; v++) {
+            long value = v;
+            store.write(h -> {
+                try (Statements sql = Statements.over(h)) {
+                    sql.update(insert, "row-" + value, value * 10);
+                }
+                return null;
+            });
+        }
+        assertThatThrownBy(() -> store.write(h -> {
+                    try (Statements sql = Statements.over(h)) {
+                        sql.later(insert, "row-4", 40L);
+                        sql.later(insert, "row-5", 50L);
+                        sql.later(
+                                insert, "row-1", 99L); // already there: the batch fails and the transaction rolls back
+                    }
+                    return null;
+                }))
+                .isInstanceOf(Statements.Failed.class);
+        store.write(h -> {
+            try (Statements sql = Statements.over(h)) {
+                sql.later(insert, "row-6", 60L);
+                sql.later(insert, "row-7", 70L);
+            }
+            return null;
+        });
+
+        List<String> rows = store.read(h -> h.createQuery("SELECT id || '=' || v FROM statements_probe ORDER BY id")
+                .mapTo(String.class)
+                .list());
+        assertThat(rows)
+                .as("each transaction's own values, and nothing of the batch that failed")
+                .containsExactly("row-1=10", "row-2=20", "row-3=30", "row-6=60", "row-7=70");
+    }
+
+    @Test
     void migratingAgainFindsNothingToDo() {
         Migrations again = new Migrations(store);
         assertThat(again.migrate()).isTrue();
