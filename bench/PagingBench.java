@@ -1,10 +1,8 @@
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,8 +51,8 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Paging latency (issue 4): how long after a trigger was committed the person's webhook holds the page.
  *
- * <p>A webhook receiver runs inside this process (com.sun.net.httpserver on 127.0.0.1, a virtual thread per
- * request) and notes, by System.nanoTime, when each page's body has arrived, by the trigger's key found in it.
+ * <p>A webhook receiver runs inside this process (plain sockets on 127.0.0.1, a thread per connection) and
+ * notes, by System.nanoTime, when each page's body has arrived, by the trigger's key found in it.
  * Firewatch runs as a real {@code bin/firewatch serve} whose one service's escalation policy pages a webhook
  * channel pointing at the receiver at once; each trigger ({@code POST /v2/enqueue}, a new {@code dedup_key}
  * each) opens its own incident, and Firewatch answers 202 only after the commit, so latency = page arrived −
@@ -164,9 +162,20 @@ public class PagingBench {
         /** The sender's connections (its address and port): a new one per page costs a TCP handshake. */
         final Set<String> connections = ConcurrentHashMap.newKeySet();
         final boolean signed;
+        /** Signed pages, kept to be checked after the scenarios (see {@link #verify}). */
+        final java.util.Queue<Wire.Message> toVerify = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         Pages(boolean signed) {
             this.signed = signed;
+        }
+
+        /** Checks every kept page's signature, counting those that do not hold. */
+        void verify() {
+            for (Wire.Message page = toVerify.poll(); page != null; page = toVerify.poll()) {
+                if (!Receiver.signatureHolds(page)) {
+                    badSignatures.incrementAndGet();
+                }
+            }
         }
 
         CompletableFuture<Long> of(String key) {
@@ -174,55 +183,84 @@ public class PagingBench {
         }
     }
 
-    /** The webhook receiver: notes each page's arrival, answers 200 with no body. */
-    record Receiver(HttpServer server, ExecutorService executor, Pages[] current) implements AutoCloseable {
-        static Receiver start() throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
-            ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-            Pages[] current = {new Pages(false)};
-            server.createContext("/hook", exchange -> handle(exchange, current[0]));
-            server.setExecutor(executor);
-            server.start();
-            return new Receiver(server, executor, current);
-        }
+    /**
+     * The webhook receiver: notes each page's arrival, answers 200 with no body.
+     *
+     * <p>Plain sockets and a thread per connection, not an HTTP server library: the benchmark shares the two
+     * cores with the server it measures, and with com.sun.net.httpserver and Java's HttpClient the benchmark
+     * itself took about 0.9 cores in a burst, as much as Firewatch. Signatures are checked after the scenarios,
+     * from the headers and bodies kept, so that checking them costs nothing while the pages are timed.
+     */
+    record Receiver(ServerSocket server, ExecutorService handlers, Pages[] current) implements AutoCloseable {
+        static final byte[] OK = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
-        static void handle(HttpExchange exchange, Pages pages) throws IOException {
-            try (exchange) {
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                long arrived = System.nanoTime();
-                pages.received.incrementAndGet();
-                pages.connections.add(exchange.getRemoteAddress().toString());
-                if (exchange.getRequestHeaders().containsKey("Upgrade")) {
-                    pages.upgradeAsked.incrementAndGet();
-                }
-                String text = new String(body, StandardCharsets.UTF_8);
-                Set<String> keys = new LinkedHashSet<>();
-                Matcher m = KEY.matcher(text);
-                while (m.find()) {
-                    keys.add(m.group());
-                }
-                if (keys.isEmpty()) {
-                    pages.withoutKey.incrementAndGet();
-                }
-                for (String key : keys) {
-                    if (!pages.of(key).complete(arrived)) {
-                        pages.duplicates.incrementAndGet();
+        static Receiver start() throws IOException {
+            ServerSocket server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+            ExecutorService handlers = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
+            Pages[] current = {new Pages(false)};
+            Thread.ofPlatform().daemon().name("receiver-accept").start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket socket = server.accept();
+                        socket.setTcpNoDelay(true);
+                        handlers.execute(() -> serve(socket, current));
+                    } catch (IOException | java.util.concurrent.RejectedExecutionException closed) {
+                        return;
                     }
                 }
-                if (pages.signed && !signatureHolds(exchange, body)) {
-                    pages.badSignatures.incrementAndGet();
+            });
+            return new Receiver(server, handlers, current);
+        }
+
+        /** Every request on one connection, until the sender closes it. */
+        static void serve(Socket socket, Pages[] current) {
+            try (socket) {
+                Wire.In in = new Wire.In(socket.getInputStream());
+                var out = socket.getOutputStream();
+                String from = socket.getRemoteSocketAddress().toString();
+                for (Wire.Message request = in.message(false); request != null; request = in.message(false)) {
+                    long arrived = System.nanoTime();
+                    handle(request, arrived, from, current[0]);
+                    out.write(OK);
+                    out.flush();
+                    if ("close".equalsIgnoreCase(request.headers().get("connection"))) {
+                        return;
+                    }
                 }
-                exchange.sendResponseHeaders(200, -1);
+            } catch (IOException gone) {
+                // the sender closed the connection
+            }
+        }
+
+        static void handle(Wire.Message request, long arrived, String from, Pages pages) {
+            pages.received.incrementAndGet();
+            pages.connections.add(from);
+            if (request.headers().containsKey("upgrade")) {
+                pages.upgradeAsked.incrementAndGet();
+            }
+            String text = new String(request.body(), StandardCharsets.UTF_8);
+            Set<String> keys = new LinkedHashSet<>();
+            Matcher m = KEY.matcher(text);
+            while (m.find()) {
+                keys.add(m.group());
+            }
+            if (keys.isEmpty()) {
+                pages.withoutKey.incrementAndGet();
+            }
+            for (String key : keys) {
+                if (!pages.of(key).complete(arrived)) {
+                    pages.duplicates.incrementAndGet();
+                }
+            }
+            if (pages.signed) {
+                pages.toVerify.add(request);
             }
         }
 
         /** DESIGN §3.1: X-Firewatch-Signature = sha256=hex(HMAC-SHA256(secret, timestamp + "." + body)). */
-        static boolean signatureHolds(HttpExchange exchange, byte[] body) {
-            String timestamp = exchange.getRequestHeaders().getFirst("X-Firewatch-Timestamp");
-            String signature = exchange.getRequestHeaders().getFirst("X-Firewatch-Signature");
+        static boolean signatureHolds(Wire.Message request) {
+            String timestamp = request.headers().get("x-firewatch-timestamp");
+            String signature = request.headers().get("x-firewatch-signature");
             if (timestamp == null || signature == null) {
                 return false;
             }
@@ -230,7 +268,7 @@ public class PagingBench {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
                 mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+                String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(request.body()));
                 return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                         signature.getBytes(StandardCharsets.UTF_8));
             } catch (Exception e) {
@@ -239,7 +277,7 @@ public class PagingBench {
         }
 
         String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            return "http://127.0.0.1:" + server.getLocalPort() + "/hook";
         }
 
         void listen(Pages pages) {
@@ -247,9 +285,180 @@ public class PagingBench {
         }
 
         @Override
+        public void close() throws IOException {
+            server.close();
+            handlers.shutdownNow();
+        }
+    }
+
+    /**
+     * HTTP/1.1 as little as the benchmark needs, over plain blocking sockets: a sender's kept-alive connection
+     * (one write per request, the answer read on the same thread) and the reading of one message, for the
+     * receiver too. Bodies come with a Content-Length or chunked; an answer may also end with the connection.
+     */
+    static final class Wire implements AutoCloseable {
+        final int port;
+        Socket socket;
+        In in;
+        java.io.OutputStream out;
+
+        Wire(int port) {
+            this.port = port;
+        }
+
+        /** POSTs a JSON body; returns the answer, read whole. Opens a connection if there is none. */
+        Message post(String path, byte[] body) throws IOException {
+            if (socket == null) {
+                socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(10_000);
+                in = new In(socket.getInputStream());
+                out = socket.getOutputStream();
+            }
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] request = Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            try {
+                out.write(request);
+                out.flush();
+                Message answer = in.message(true);
+                if (answer == null) {
+                    throw new IOException("the server closed the connection without an answer");
+                }
+                if ("close".equalsIgnoreCase(answer.headers().get("connection"))) {
+                    close();
+                }
+                return answer;
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
+        }
+
+        int status(Message answer) {
+            String[] parts = answer.start().split(" ", 3);
+            return Integer.parseInt(parts[1]);
+        }
+
+        @Override
         public void close() {
-            server.stop(0);
-            executor.shutdownNow();
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // already gone
+                }
+                socket = null;
+            }
+        }
+
+        /** One HTTP/1.1 message: its first line, its headers (names in lower case) and its body. */
+        record Message(String start, Map<String, String> headers, byte[] body) {}
+
+        /** A buffered reader of messages off one socket. */
+        static final class In {
+            final InputStream source;
+            final byte[] buffer = new byte[16 * 1024];
+            int position, limit;
+
+            In(InputStream source) {
+                this.source = source;
+            }
+
+            /** The next message, or null at a clean end of the stream before one began. */
+            Message message(boolean answer) throws IOException {
+                String start = line();
+                if (start == null) {
+                    return null;
+                }
+                Map<String, String> headers = new HashMap<>();
+                for (String h = line(); h != null && !h.isEmpty(); h = line()) {
+                    int colon = h.indexOf(':');
+                    if (colon > 0) {
+                        headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                    }
+                }
+                String length = headers.get("content-length");
+                byte[] body;
+                if (length != null) {
+                    body = bytes(Integer.parseInt(length));
+                } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                    body = chunked();
+                } else if (answer && !start.contains(" 204 ") && !start.contains(" 304 ")) {
+                    body = rest();
+                } else {
+                    body = new byte[0];
+                }
+                return new Message(start, headers, body);
+            }
+
+            boolean fill() throws IOException {
+                if (position == limit) {
+                    position = 0;
+                    limit = Math.max(0, source.read(buffer));
+                }
+                return limit > 0;
+            }
+
+            String line() throws IOException {
+                StringBuilder line = new StringBuilder(64);
+                while (true) {
+                    if (!fill()) {
+                        return line.isEmpty() ? null : line.toString();
+                    }
+                    byte b = buffer[position++];
+                    if (b == '\n') {
+                        int end = line.length();
+                        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                    }
+                    line.append((char) (b & 0xff));
+                }
+            }
+
+            byte[] bytes(int count) throws IOException {
+                byte[] out = new byte[count];
+                for (int got = 0; got < count; ) {
+                    if (!fill()) {
+                        throw new IOException("the message ended " + (count - got) + " bytes early");
+                    }
+                    int n = Math.min(count - got, limit - position);
+                    System.arraycopy(buffer, position, out, got, n);
+                    position += n;
+                    got += n;
+                }
+                return out;
+            }
+
+            byte[] chunked() throws IOException {
+                var out = new java.io.ByteArrayOutputStream();
+                while (true) {
+                    String size = line();
+                    if (size == null) {
+                        throw new IOException("the chunked body ended early");
+                    }
+                    int semicolon = size.indexOf(';');
+                    int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+                    if (n == 0) {
+                        for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+                            // trailers are not needed
+                        }
+                        return out.toByteArray();
+                    }
+                    out.write(bytes(n));
+                    line();
+                }
+            }
+
+            byte[] rest() throws IOException {
+                var out = new java.io.ByteArrayOutputStream();
+                while (fill()) {
+                    out.write(buffer, position, limit - position);
+                    position = limit;
+                }
+                return out.toByteArray();
+            }
         }
     }
 
@@ -377,11 +586,13 @@ public class PagingBench {
         Server server = system.equals("alertmanager")
                 ? startAlertmanager(dir, receiver.url())
                 : startFirewatch(system, dir, receiver.url(), run);
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-        Trigger trigger = server.trigger(http);
+        List<Wire> wires = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<Wire> wire = ThreadLocal.withInitial(() -> {
+            Wire made = new Wire(server.port());
+            wires.add(made);
+            return made;
+        });
+        Trigger trigger = server.trigger(wire);
         String tag = "pbk-" + run + "-" + (system.equals("alertmanager") ? "am" : system.substring(0, 2)) + "-";
         try {
             oneAtATime(trigger, result.pages, tag + "w-", warmup, new Series("warm-up"), server);
@@ -403,7 +614,9 @@ public class PagingBench {
                 result.profileSummary = dumpProfile(server, dir, result.burst);
             }
         } finally {
+            wires.forEach(Wire::close);
             server.stop();
+            result.pages.verify();
         }
         return result;
     }
@@ -545,31 +758,25 @@ public class PagingBench {
      * (for the stage timestamps) and its PostgreSQL database, dropped when it stops.
      */
     record Server(Process process, int port, boolean firewatch, String jdbcUrl, String pgName, Path dir) {
-        Trigger trigger(HttpClient http) {
-            String base = "http://127.0.0.1:" + port;
+        /** Each sending thread has its own kept-alive connection (see {@link Wire}). */
+        Trigger trigger(ThreadLocal<Wire> wire) {
             if (firewatch) {
-                URI uri = URI.create(base + "/v2/enqueue");
-                return key -> post(http, uri, """
+                return key -> post(wire.get(), "/v2/enqueue", """
                         {"routing_key":"bench-key","event_action":"trigger","dedup_key":"%s",\
                         "payload":{"summary":"paging bench %s","source":"pagingbench","severity":"critical"}}"""
                         .formatted(key, key), 202);
             }
-            URI uri = URI.create(base + "/api/v2/alerts");
-            return key -> post(http, uri, """
+            return key -> post(wire.get(), "/api/v2/alerts", """
                     [{"labels":{"alertname":"PagingBench","bench_key":"%s","severity":"critical"},\
                     "annotations":{"summary":"paging bench %s"}}]""".formatted(key, key), 200);
         }
 
-        static long post(HttpClient http, URI uri, String body, int expected) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        static long post(Wire wire, String path, String body, int expected) throws Exception {
+            Wire.Message answer = wire.post(path, body.getBytes(StandardCharsets.UTF_8));
             long at = System.nanoTime();
-            if (response.statusCode() != expected) {
-                throw new Refused(response.statusCode() + " " + response.body());
+            int status = wire.status(answer);
+            if (status != expected) {
+                throw new Refused(status + " " + new String(answer.body(), StandardCharsets.UTF_8));
             }
             return at;
         }
