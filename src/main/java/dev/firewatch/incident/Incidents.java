@@ -234,7 +234,7 @@ public final class Incidents {
 
     /**
      * Whether the incident is still open. Asked for every repeat of an alert that has an incident, so it reads the
-     * one column it needs: the whole row (sixteen columns, each found by name) was a sixth of the journal consumer's
+     * one column it needs: the whole row (fifteen columns, each found by name) was a sixth of the journal consumer's
      * time with repeated keys (intake profile, session 7).
      */
     public boolean isOpen(Statements sql, String incidentId) {
