@@ -102,8 +102,8 @@ abstract class StoreContract {
                     try (Statements sql = Statements.over(h)) {
                         sql.later(insert, "row-4", 40L);
                         sql.later(insert, "row-5", 50L);
-                        sql.later(
-                                insert, "row-1", 99L); // already there: the batch fails and the transaction rolls back
+                        // Already there: the batch fails and the transaction rolls back.
+                        sql.later(insert, "row-1", 99L);
                     }
                     return null;
                 }))
