@@ -475,6 +475,11 @@ public class PagingBench {
         long startedNanos, lastAcceptedNanos, lastPageNanos;
         Map<String, Double> cores = new LinkedHashMap<>();
         String busiest = "";
+        /**
+         * Firewatch's journal consumer: its CPU per incident in the burst, in µs. Steadier between runs than the
+         * burst's p99 (a few per cent against tens), so it is the figure to compare when changing the consumer's work.
+         */
+        double consumerMicrosPerIncident = Double.NaN;
 
         Series(String name) {
             this.name = name;
@@ -724,8 +729,13 @@ public class PagingBench {
             }
         }
         series.cores = Cpu.split(cpu, Cpu.snapshot(server.process().pid()));
-        series.busiest = Cpu.busiest(threadsBefore, Cpu.threads(server.process().pid()),
-                (System.nanoTime() - series.startedNanos) / 1e9, 6);
+        var threadsAfter = Cpu.threads(server.process().pid());
+        series.busiest = Cpu.busiest(threadsBefore, threadsAfter, (System.nanoTime() - series.startedNanos) / 1e9, 6);
+        if (server.firewatch() && !series.accepted.isEmpty()) {
+            // /proc shortens thread names to 15 characters: "journal-consumer" reads "journal-consume".
+            series.consumerMicrosPerIncident = Cpu.ticksOf(threadsBefore, threadsAfter, "journal-consume") * 10_000.0
+                    / series.accepted.size();
+        }
         window(series);
         if (series.missing() > 0) {
             System.err.printf("pagingbench: %s: %d of %d pages did not arrive within %d s%n", series.name,
@@ -1215,6 +1225,18 @@ public class PagingBench {
                     .collect(java.util.stream.Collectors.joining(", "));
         }
 
+        /** CPU ticks (1/100 s) the threads of that name used between two snapshots. */
+        static long ticksOf(Map<Long, Map.Entry<String, Long>> a, Map<Long, Map.Entry<String, Long>> b, String name) {
+            long ticks = 0;
+            for (var e : b.entrySet()) {
+                if (e.getValue().getKey().equals(name)) {
+                    long before = a.containsKey(e.getKey()) ? a.get(e.getKey()).getValue() : 0;
+                    ticks += e.getValue().getValue() - before;
+                }
+            }
+            return ticks;
+        }
+
         /** utime + stime: fields 14 and 15 of stat, here 12 and 13 after the name. */
         static long ticks(String[] stat) {
             return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
@@ -1336,12 +1358,15 @@ public class PagingBench {
                     r.sequential.early() + r.burst.early()));
         }
 
-        out.append("\nServer CPU per incident in the burst (its cores × first send → last page / incidents), and its"
-                + " busiest threads (cores):\n\n");
+        out.append("\nServer CPU per incident in the burst (its cores × first send → last page / incidents), Firewatch's"
+                + " journal consumer's share of it, and the busiest threads (cores):\n\n");
         for (Result r : results) {
             double seconds = (r.burst.lastPageNanos - r.burst.startedNanos) / 1e9;
-            out.append(String.format(Locale.ROOT, "- %s run %d: %.2f ms per incident; %s%n", r.label(), r.run,
-                    r.burst.cores.get("server") * seconds * 1000 / Math.max(1, r.burst.accepted.size()),
+            String consumer = Double.isNaN(r.burst.consumerMicrosPerIncident)
+                    ? ""
+                    : String.format(Locale.ROOT, " (journal consumer %.0f µs)", r.burst.consumerMicrosPerIncident);
+            out.append(String.format(Locale.ROOT, "- %s run %d: %.2f ms per incident%s; %s%n", r.label(), r.run,
+                    r.burst.cores.get("server") * seconds * 1000 / Math.max(1, r.burst.accepted.size()), consumer,
                     r.burst.busiest));
         }
 
