@@ -258,7 +258,8 @@ public final class Firewatch implements AutoCloseable {
                 },
                 digests,
                 backlog,
-                256);
+                256,
+                registry);
         AlertExpiry expiry = new AlertExpiry(
                 store,
                 alertPipeline,

@@ -6,6 +6,8 @@ import dev.firewatch.store.Poller;
 import dev.firewatch.store.Statements;
 import dev.firewatch.store.Store;
 import dev.firewatch.store.Vendor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +44,9 @@ public final class JournalConsumer implements AutoCloseable {
     private final Digests digests;
     private final Backlog backlog;
     private final int batchSize;
+    /** Batches that failed whole and were then processed row by row: each is a bug or a bad row to look at. */
+    private final Counter split;
+
     private final Poller poller = new Poller("journal-consumer", Duration.ofMillis(250), this::step);
     private volatile String position;
     /** Every signal received before this was processed; null until the first drain. */
@@ -52,6 +57,7 @@ public final class JournalConsumer implements AutoCloseable {
      * @param journal where the journal rows are read: on SQLite a file of its own, else the same store
      * @param digests where folded rows are counted instead of going to {@code work}
      * @param backlog told how many rows each commit took off the backlog
+     * @param registry where {@code firewatch_intake_batches_split_total} counts batches processed row by row
      */
     public JournalConsumer(
             Store store,
@@ -61,7 +67,8 @@ public final class JournalConsumer implements AutoCloseable {
             Work work,
             Digests digests,
             Backlog backlog,
-            int batchSize) {
+            int batchSize,
+            MeterRegistry registry) {
         this.store = store;
         this.journal = journal;
         this.clock = clock;
@@ -70,6 +77,9 @@ public final class JournalConsumer implements AutoCloseable {
         this.digests = digests;
         this.backlog = backlog;
         this.batchSize = batchSize;
+        this.split = Counter.builder("firewatch.intake.batches.split")
+                .description("Journal batches that failed as a whole and were processed row by row")
+                .register(registry);
     }
 
     /** Starts consuming; call once the schema is in place. */
@@ -117,7 +127,13 @@ public final class JournalConsumer implements AutoCloseable {
                 }
             } catch (RuntimeException batchFailed) {
                 // One bad row must not stop every alert behind it: go one by one, and set aside the row
-                // that fails on its own, where an operator sees it.
+                // that fails on its own, where an operator sees it. Counted and logged, since a batch that
+                // fails while each of its rows succeeds alone is a bug in how a batch is processed.
+                split.increment();
+                log.warn(
+                        "a journal batch of {} rows failed ({}); processing its rows one by one",
+                        rows.size(),
+                        batchFailed.getMessage());
                 for (JournalRow row : rows) {
                     processAlone(row);
                 }

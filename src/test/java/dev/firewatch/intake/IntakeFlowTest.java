@@ -253,6 +253,53 @@ class IntakeFlowTest {
     }
 
     @Test
+    void aBatchThatNamesAnAlertTwiceAndOneAlreadyStoredDedupsEveryOne() throws Exception {
+        sender.postJson("/v2/enqueue", trigger("batch-d", "Replica lag on db-4", "warning"));
+        incidentTitled("Replica lag on db-4");
+
+        // One request, one journal commit: the consumer takes these in one batch, its alerts looked up together.
+        var accepted = sender.postJson("/api/v1/events", """
+                {"events": [
+                  {"dedup_key": "batch-a", "summary": "Queue depth high", "severity": "warning"},
+                  {"dedup_key": "batch-b", "summary": "Worker pool exhausted", "severity": "error"},
+                  {"dedup_key": "batch-a", "summary": "Queue depth high", "severity": "warning"},
+                  {"dedup_key": "batch-d", "summary": "Replica lag on db-4", "severity": "warning"},
+                  {"action": "resolve", "dedup_key": "batch-b"},
+                  {"dedup_key": "batch-c", "summary": "Disk 80% on db-4", "severity": "info"}]}""", IntakeRoutes.KEY_HEADER, "demo-key");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+
+        Map<String, String> alerts = Eventually.within(
+                Duration.ofSeconds(5),
+                () -> {
+                    Map<String, String> seen = new java.util.TreeMap<>();
+                    for (JsonNode alert : responder
+                            .getJson("/api/v1/alerts?state=firing,resolved&limit=200")
+                            .path("alerts")) {
+                        String key = alert.path("dedup_key").asText();
+                        if (key.startsWith("batch-")) {
+                            seen.merge(
+                                    key,
+                                    alert.path("state").asText() + " x"
+                                            + alert.path("count").asInt(),
+                                    (a, b) -> a + ", " + b);
+                        }
+                    }
+                    return seen;
+                },
+                seen -> seen.size() == 4 && seen.get("batch-b").startsWith("resolved"));
+        assertThat(alerts)
+                .as("one alert per key, each repeat counted on it")
+                .containsExactly(
+                        Map.entry("batch-a", "firing x2"),
+                        Map.entry("batch-b", "resolved x1"),
+                        Map.entry("batch-c", "firing x1"),
+                        Map.entry("batch-d", "firing x2"));
+        assertThat(firewatch.http().get("/metrics").body())
+                .as("processed as the batch it came in, not row by row after the batch failed")
+                .containsPattern("(?m)^firewatch_intake_batches_split_total(\\{[^}]*\\})? 0\\.0$");
+    }
+
+    @Test
     void theNativeFormTakesABatchKeyedByHeader() throws Exception {
         String batch = """
                 {"events": [
