@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +23,17 @@ import java.util.Set;
 public final class AlertBatch implements AutoCloseable {
     private static final String ALERT_COLUMNS = "id, state, summary, incident_id, suppressed_by";
 
+    /** At most this many alerts are looked up by one statement of {@link #lookAhead}. */
+    private static final int LOOK_AHEAD_CHUNK = 128;
+
     private final AlertPipeline stages;
     private final Statements sql;
     private final Suppressions.Holds holds;
+    /** The stored alert (or none) of each key {@link #lookAhead} found, until that key's first signal takes it. */
+    private final Map<String, Optional<Stored>> ahead = new HashMap<>();
+
+    /** A signal the batch is about to process, for {@link #lookAhead}. */
+    public record Incoming(String sourceService, Signal signal) {}
 
     AlertBatch(AlertPipeline stages, Statements sql) {
         this.stages = stages;
@@ -37,12 +47,15 @@ public final class AlertBatch implements AutoCloseable {
      */
     public void process(String sourceService, Signal signal, Instant receivedAt) {
         String identity = AlertPipeline.identity(signal);
-        sql.flush(); // the alert rows queued by earlier signals, before this one looks for its own
-        Optional<Stored> stored = sql.first(
-                "SELECT " + ALERT_COLUMNS + " FROM alert_alert WHERE source_service = ? AND fingerprint = ?",
-                Stored::of,
-                sourceService,
-                identity);
+        Optional<Stored> stored = ahead.remove(key(sourceService, identity));
+        if (stored == null) {
+            sql.flush(); // the alert rows queued by earlier signals, before this one looks for its own
+            stored = sql.first(
+                    "SELECT " + ALERT_COLUMNS + " FROM alert_alert WHERE source_service = ? AND fingerprint = ?",
+                    Stored::of,
+                    sourceService,
+                    identity);
+        }
         switch (signal) {
             case Signal.Trigger trigger -> trigger(sourceService, identity, trigger, stored, receivedAt);
             case Signal.Resolve resolve ->
@@ -52,6 +65,53 @@ public final class AlertBatch implements AutoCloseable {
                 stored.filter(s -> s.incidentId() != null)
                         .ifPresent(s -> stages.incidents.acknowledgedBySource(sql, s.incidentId(), receivedAt));
         }
+    }
+
+    /**
+     * Looks up the stored alerts of a batch's signals with one statement per {@value #LOOK_AHEAD_CHUNK}, instead of
+     * one per signal: on PostgreSQL each is a round trip, and in a burst of new alerts the journal consumer waits on
+     * round trips more than it computes. Only a key's first signal in the batch takes what was found; nothing before
+     * it in the batch can have changed that alert, since only signals of the same key write it. A later signal of the
+     * same key looks again, after the earlier one's writes. On PostgreSQL another transaction (the expiry of a stale
+     * alert) may change the alert meanwhile, as it could between a lookup and its update before; a trigger then
+     * repeats an alert that has just been resolved, which fires it again, and its incident is checked afresh.
+     */
+    public void lookAhead(List<Incoming> incoming) {
+        if (incoming.size() < 2) {
+            return; // a lone signal's own lookup is the same one statement
+        }
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        for (Incoming in : incoming) {
+            String identity = AlertPipeline.identity(in.signal());
+            keys.putIfAbsent(key(in.sourceService(), identity), new String[] {in.sourceService(), identity});
+        }
+        keys.keySet().forEach(key -> ahead.put(key, Optional.empty()));
+        List<String[]> pairs = List.copyOf(keys.values());
+        sql.flush();
+        for (int from = 0; from < pairs.size(); from += LOOK_AHEAD_CHUNK) {
+            List<String[]> chunk = pairs.subList(from, Math.min(pairs.size(), from + LOOK_AHEAD_CHUNK));
+            // Padded to a power of two with the last pair again, so the statement's text takes few forms.
+            int size = Integer.highestOneBit(chunk.size() - 1) << 1;
+            size = Math.max(2, Math.min(size, LOOK_AHEAD_CHUNK));
+            Object[] values = new Object[size * 2];
+            for (int i = 0; i < size; i++) {
+                String[] pair = chunk.get(Math.min(i, chunk.size() - 1));
+                values[2 * i] = pair[0];
+                values[2 * i + 1] = pair[1];
+            }
+            sql.list(
+                    "SELECT " + ALERT_COLUMNS + ", source_service, fingerprint FROM alert_alert"
+                            + " WHERE (source_service, fingerprint) IN (VALUES "
+                            + String.join(", ", java.util.Collections.nCopies(size, "(?, ?)")) + ")",
+                    rs -> ahead.put(
+                            key(rs.getString("source_service"), rs.getString("fingerprint")),
+                            Optional.of(Stored.of(rs))),
+                    values);
+        }
+    }
+
+    private static String key(String sourceService, String identity) {
+        return sourceService + '\u0000' + identity;
     }
 
     private record Stored(String id, AlertState state, String summary, String incidentId, String suppressedBy) {

@@ -250,6 +250,9 @@ public final class Firewatch implements AutoCloseable {
                 codec,
                 (tx, entries) -> {
                     try (AlertBatch batch = alertPipeline.batch(tx)) {
+                        batch.lookAhead(entries.stream()
+                                .map(entry -> new AlertBatch.Incoming(entry.service(), entry.signal()))
+                                .toList());
                         entries.forEach(entry -> batch.process(entry.service(), entry.signal(), entry.receivedAt()));
                     }
                     // The incidents this batch opened are paged in this same transaction, so their pages leave
