@@ -218,7 +218,7 @@ public class PagingBench {
                 Wire.In in = new Wire.In(socket.getInputStream());
                 var out = socket.getOutputStream();
                 String from = socket.getRemoteSocketAddress().toString();
-                for (Wire.Message request = in.message(false); request != null; request = in.message(false)) {
+                for (Wire.Message request = in.request(); request != null; request = in.request()) {
                     long arrived = System.nanoTime();
                     handle(request, arrived, from, current[0]);
                     out.write(OK);
@@ -292,67 +292,12 @@ public class PagingBench {
     }
 
     /**
-     * HTTP/1.1 as little as the benchmark needs, over plain blocking sockets: a sender's kept-alive connection
-     * (one write per request, the answer read on the same thread) and the reading of one message, for the
-     * receiver too. Bodies come with a Content-Length or chunked; an answer may also end with the connection.
+     * The reading of HTTP/1.1 requests as little as the receiver needs, over plain blocking sockets: bodies come with
+     * a Content-Length or chunked. (The triggers go out through Firewatch's own {@code notify.PostClient}, which
+     * keeps a connection per sending thread alive and writes each request in one go.)
      */
-    static final class Wire implements AutoCloseable {
-        final int port;
-        Socket socket;
-        In in;
-        java.io.OutputStream out;
-
-        Wire(int port) {
-            this.port = port;
-        }
-
-        /** POSTs a JSON body; returns the answer, read whole. Opens a connection if there is none. */
-        Message post(String path, byte[] body) throws IOException {
-            if (socket == null) {
-                socket = new Socket(InetAddress.getLoopbackAddress(), port);
-                socket.setTcpNoDelay(true);
-                socket.setSoTimeout(10_000);
-                in = new In(socket.getInputStream());
-                out = socket.getOutputStream();
-            }
-            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            byte[] request = Arrays.copyOf(head, head.length + body.length);
-            System.arraycopy(body, 0, request, head.length, body.length);
-            try {
-                out.write(request);
-                out.flush();
-                Message answer = in.message(true);
-                if (answer == null) {
-                    throw new IOException("the server closed the connection without an answer");
-                }
-                if ("close".equalsIgnoreCase(answer.headers().get("connection"))) {
-                    close();
-                }
-                return answer;
-            } catch (IOException e) {
-                close();
-                throw e;
-            }
-        }
-
-        int status(Message answer) {
-            String[] parts = answer.start().split(" ", 3);
-            return Integer.parseInt(parts[1]);
-        }
-
-        @Override
-        public void close() {
-            if (socket != null) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // already gone
-                }
-                socket = null;
-            }
-        }
+    static final class Wire {
+        private Wire() {}
 
         /** One HTTP/1.1 message: its first line, its headers (names in lower case) and its body. */
         record Message(String start, Map<String, String> headers, byte[] body) {}
@@ -367,8 +312,8 @@ public class PagingBench {
                 this.source = source;
             }
 
-            /** The next message, or null at a clean end of the stream before one began. */
-            Message message(boolean answer) throws IOException {
+            /** The next request, or null at a clean end of the stream before one began. */
+            Message request() throws IOException {
                 String start = line();
                 if (start == null) {
                     return null;
@@ -386,8 +331,6 @@ public class PagingBench {
                     body = bytes(Integer.parseInt(length));
                 } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                     body = chunked();
-                } else if (answer && !start.contains(" 204 ") && !start.contains(" 304 ")) {
-                    body = rest();
                 } else {
                     body = new byte[0];
                 }
@@ -449,15 +392,6 @@ public class PagingBench {
                     out.write(bytes(n));
                     line();
                 }
-            }
-
-            byte[] rest() throws IOException {
-                var out = new java.io.ByteArrayOutputStream();
-                while (fill()) {
-                    out.write(buffer, position, limit - position);
-                    position = limit;
-                }
-                return out.toByteArray();
             }
         }
     }
@@ -591,13 +525,8 @@ public class PagingBench {
         Server server = system.equals("alertmanager")
                 ? startAlertmanager(dir, receiver.url())
                 : startFirewatch(system, dir, receiver.url(), run);
-        List<Wire> wires = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ThreadLocal<Wire> wire = ThreadLocal.withInitial(() -> {
-            Wire made = new Wire(server.port());
-            wires.add(made);
-            return made;
-        });
-        Trigger trigger = server.trigger(wire);
+        dev.firewatch.notify.PostClient client = new dev.firewatch.notify.PostClient(Duration.ofSeconds(2));
+        Trigger trigger = server.trigger(client);
         String tag = "pbk-" + run + "-" + (system.equals("alertmanager") ? "am" : system.substring(0, 2)) + "-";
         try {
             oneAtATime(trigger, result.pages, tag + "w-", warmup, new Series("warm-up"), server);
@@ -619,7 +548,7 @@ public class PagingBench {
                 result.profileSummary = dumpProfile(server, dir, result.burst);
             }
         } finally {
-            wires.forEach(Wire::close);
+            client.close();
             server.stop();
             result.pages.verify();
         }
@@ -768,25 +697,28 @@ public class PagingBench {
      * (for the stage timestamps) and its PostgreSQL database, dropped when it stops.
      */
     record Server(Process process, int port, boolean firewatch, String jdbcUrl, String pgName, Path dir) {
-        /** Each sending thread has its own kept-alive connection (see {@link Wire}). */
-        Trigger trigger(ThreadLocal<Wire> wire) {
+        /** Triggers through Firewatch's own HTTP client: a kept-alive connection per sending thread. */
+        Trigger trigger(dev.firewatch.notify.PostClient client) {
+            String base = "http://127.0.0.1:" + port;
             if (firewatch) {
-                return key -> post(wire.get(), "/v2/enqueue", """
+                URI uri = URI.create(base + "/v2/enqueue");
+                return key -> post(client, uri, """
                         {"routing_key":"bench-key","event_action":"trigger","dedup_key":"%s",\
                         "payload":{"summary":"paging bench %s","source":"pagingbench","severity":"critical"}}"""
                         .formatted(key, key), 202);
             }
-            return key -> post(wire.get(), "/api/v2/alerts", """
+            URI uri = URI.create(base + "/api/v2/alerts");
+            return key -> post(client, uri, """
                     [{"labels":{"alertname":"PagingBench","bench_key":"%s","severity":"critical"},\
                     "annotations":{"summary":"paging bench %s"}}]""".formatted(key, key), 200);
         }
 
-        static long post(Wire wire, String path, String body, int expected) throws Exception {
-            Wire.Message answer = wire.post(path, body.getBytes(StandardCharsets.UTF_8));
+        static long post(dev.firewatch.notify.PostClient client, URI uri, String body, int expected) throws Exception {
+            var answer = client.post(uri, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(),
+                    Duration.ofSeconds(10));
             long at = System.nanoTime();
-            int status = wire.status(answer);
-            if (status != expected) {
-                throw new Refused(status + " " + new String(answer.body(), StandardCharsets.UTF_8));
+            if (answer.status() != expected) {
+                throw new Refused(answer.status() + " " + answer.firstBytes());
             }
             return at;
         }
