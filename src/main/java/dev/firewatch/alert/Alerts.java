@@ -91,24 +91,24 @@ public final class Alerts {
     }
 
     /**
-     * The newest alerts of an incident, read in the caller's transaction: paging makes every message inside the
+     * The newest alerts of an incident, to read in the caller's transaction: paging makes every message inside the
      * alert stages' transaction, and a read there sees what that transaction sees, with a statement kept for the
-     * batch instead of a reader connection and a query per message.
+     * batch instead of a reader connection and a query per message; and it is sent with the incident's own read.
      */
-    public List<IncidentAlert> newestOfIncident(Statements sql, String incidentId, int limit) {
-        return ofIncident(sql, incidentId, null, limit);
+    public Statements.Query<IncidentAlert> newestOfIncident(String incidentId, int limit) {
+        return ofIncidentQuery(incidentId, null, limit);
     }
 
     private List<IncidentAlert> ofIncident(Statements sql, String incidentId, String before, int limit) {
-        return sql
-                .list(
-                        "SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = ?"
-                                + (before == null ? "" : " AND id < ?") + " ORDER BY id DESC LIMIT ?",
-                        this::alert,
-                        before == null ? new Object[] {incidentId, limit} : new Object[] {incidentId, before, limit})
-                .stream()
-                .map(Alerts::asIncidentAlert)
-                .toList();
+        return sql.list(ofIncidentQuery(incidentId, before, limit));
+    }
+
+    private Statements.Query<IncidentAlert> ofIncidentQuery(String incidentId, String before, int limit) {
+        return new Statements.Query<>(
+                "SELECT " + COLUMNS + " FROM alert_alert WHERE incident_id = ?" + (before == null ? "" : " AND id < ?")
+                        + " ORDER BY id DESC LIMIT ?",
+                rs -> asIncidentAlert(alert(rs)),
+                before == null ? new Object[] {incidentId, limit} : new Object[] {incidentId, before, limit});
     }
 
     private static IncidentAlert asIncidentAlert(Alert a) {

@@ -46,9 +46,9 @@ public record IncidentAlert(
         List<IncidentAlert> of(String incidentId, String before, int limit);
     }
 
-    /** The newest alerts of an incident, read in the caller's transaction (paging's messages). */
+    /** The newest alerts of an incident, as a read for the caller's transaction (paging's messages). */
     @FunctionalInterface
     public interface NewestOfIncident {
-        List<IncidentAlert> of(dev.firewatch.store.Statements sql, String incidentId, int limit);
+        dev.firewatch.store.Statements.Query<IncidentAlert> of(String incidentId, int limit);
     }
 }

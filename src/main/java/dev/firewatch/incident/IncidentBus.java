@@ -142,26 +142,23 @@ public final class IncidentBus implements AutoCloseable {
     /** Everything pending, in batches; false when the cursor is missing or another transaction holds it. */
     private boolean deliverWithin(Statements sql, String name, Listener listener) {
         String skipLocked = store.vendor() == Vendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
-        Optional<String> position = sql.first(
-                "SELECT position FROM incident_event_cursor WHERE listener = ?" + skipLocked,
-                rs -> rs.getString(1),
-                name);
-        if (position.isEmpty()) {
+        Optional<List<IncidentEvents.Published>> first = events.afterCursor(sql, name, skipLocked, BATCH);
+        if (first.isEmpty()) {
             return false;
         }
-        String after = position.get();
-        List<IncidentEvents.Published> batch;
-        do {
-            batch = events.after(sql, after, BATCH);
+        for (List<IncidentEvents.Published> batch = first.get();
+                ;
+                batch = events.after(sql, batch.getLast().id(), BATCH)) {
             for (IncidentEvents.Published published : batch) {
                 listener.on(sql, published.event());
             }
             if (!batch.isEmpty()) {
-                after = batch.getLast().id();
-                moveCursor(sql, name, after);
+                moveCursor(sql, name, batch.getLast().id());
             }
-        } while (batch.size() == BATCH);
-        return true;
+            if (batch.size() < BATCH) {
+                return true;
+            }
+        }
     }
 
     private static void moveCursor(Statements sql, String name, String position) {

@@ -7,6 +7,7 @@ import dev.firewatch.store.Vendor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** The rows of the incident bus: written beside each change, read by listeners after their cursor. */
 final class IncidentEvents {
@@ -29,9 +30,14 @@ final class IncidentEvents {
      */
     void publish(Statements sql, IncidentEvent event) {
         if (vendor == Vendor.POSTGRESQL && sql.firstTime("incident-event-turn")) {
-            sql.first("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS turn", rs -> 1, PUBLISH_LOCK);
-            sql.first("SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1))
-                    .ifPresent(ids::notBefore);
+            // Two statements, so the read sees what the lock's previous holder committed; sent in one round trip.
+            sql.both(
+                            new Statements.Query<>(
+                                    "SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS turn", rs -> 1, PUBLISH_LOCK),
+                            new Statements.Query<>(
+                                    "SELECT id FROM incident_event ORDER BY id DESC LIMIT 1", rs -> rs.getString(1)))
+                    .second()
+                    .forEach(ids::notBefore);
         }
         Columns columns =
                 switch (event) {
@@ -83,11 +89,38 @@ final class IncidentEvents {
     List<Published> after(Statements sql, String position, int limit) {
         sql.flush();
         return sql.list(
-                "SELECT id, incident_id, number, kind, at, actor, service, title, severity, previous"
-                        + " FROM incident_event WHERE id > ? ORDER BY id LIMIT ?",
+                "SELECT " + EVENT_COLUMNS + " FROM incident_event WHERE id > ? ORDER BY id LIMIT ?",
                 rs -> new Published(rs.getString("id"), event(rs)),
                 position,
                 limit);
+    }
+
+    private static final String EVENT_COLUMNS =
+            "id, incident_id, number, kind, at, actor, service, title, severity, previous";
+
+    /**
+     * A listener's cursor, and the events after it, read together (one round trip on PostgreSQL): the second
+     * statement finds the position itself, after the first has read it, locked with {@code lock} if given.
+     *
+     * @param lock appended to the cursor's read: {@code ""}, or a row lock clause such as
+     *     {@code " FOR UPDATE SKIP LOCKED"}
+     * @return empty when the cursor is missing, or another transaction holds it ({@code SKIP LOCKED})
+     */
+    Optional<List<Published>> afterCursor(Statements sql, String listener, String lock, int limit) {
+        sql.flush();
+        Statements.Both<String, Published> read = sql.both(
+                new Statements.Query<>(
+                        "SELECT position FROM incident_event_cursor WHERE listener = ?" + lock,
+                        rs -> rs.getString(1),
+                        listener),
+                new Statements.Query<>(
+                        "SELECT " + EVENT_COLUMNS + " FROM incident_event WHERE id >"
+                                + " (SELECT position FROM incident_event_cursor WHERE listener = ?) ORDER BY id LIMIT ?",
+                        rs -> new Published(rs.getString("id"), event(rs)),
+                        listener,
+                        limit));
+        // The second read finds the position unlocked: it counts only when the first found and locked the cursor.
+        return read.first().isEmpty() ? Optional.empty() : Optional.of(read.second());
     }
 
     /** The newest event's id, where a new listener starts: it hears what happens from now on, not history. */

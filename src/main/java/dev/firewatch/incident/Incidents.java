@@ -232,6 +232,12 @@ public final class Incidents {
         return rowById(sql, incidentId).map(Row::incident);
     }
 
+    /** {@link #current} as a read to send with another ({@link Statements#both}); no row when it is gone. */
+    public Statements.Query<Incident> currentQuery(String incidentId) {
+        return new Statements.Query<>(
+                "SELECT " + COLUMNS + " FROM incident_incident WHERE id = ?", rs -> row(rs).incident(), incidentId);
+    }
+
     /**
      * Whether the incident is still open. Asked for every repeat of an alert that has an incident, so it reads the
      * one column it needs: the whole row (fifteen columns, each found by name) was a sixth of the journal consumer's

@@ -45,10 +45,13 @@ final class PageMessages {
     record Subject(Incident incident, String incidentJson, String alertsJson) {}
 
     Subject subject(Statements sql, String incidentId) {
-        Incident incident = incidents
-                .current(sql, incidentId)
+        // One round trip on PostgreSQL for both, on the way to every page.
+        Statements.Both<Incident, IncidentAlert> read =
+                sql.both(incidents.currentQuery(incidentId), alerts.of(incidentId, ALERTS));
+        Incident incident = read.first().stream()
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("incident " + incidentId + " is gone"));
-        List<IncidentAlert> newest = alerts.of(sql, incidentId, ALERTS);
+        List<IncidentAlert> newest = read.second();
         try {
             return new Subject(incident, json.writeValueAsString(incident), json.writeValueAsString(newest));
         } catch (JsonProcessingException e) {

@@ -166,14 +166,54 @@ public final class Statements implements AutoCloseable {
     }
 
     public <T> List<T> list(String sql, Row<T> row, Object... values) {
-        try (ResultSet rs = bound(sql, values).executeQuery()) {
+        try {
+            return rows(bound(sql, values).executeQuery(), row);
+        } catch (SQLException e) {
+            throw new Failed(sql, e);
+        }
+    }
+
+    /** A read described, not yet sent: for {@link #both}, or for code that decides where it runs. */
+    public record Query<T>(String sql, Row<T> row, Object... values) {}
+
+    /** What {@link #both} read: the first query's rows, then the second's. */
+    public record Both<A, B>(List<A> first, List<B> second) {}
+
+    public <T> List<T> list(Query<T> query) {
+        return list(query.sql(), query.row(), query.values());
+    }
+
+    /**
+     * Two reads sent together: on PostgreSQL one round trip instead of two (the driver sends both before it waits),
+     * elsewhere one after the other. The second runs after the first has finished, with a snapshot of its own, so
+     * it sees what a lock the first waited for was guarding. Like {@link #list}, this does not {@link #flush}.
+     */
+    public <A, B> Both<A, B> both(Query<A> first, Query<B> second) {
+        if (!onPostgres()) {
+            return new Both<>(list(first), list(second));
+        }
+        String text = first.sql() + ";\n" + second.sql();
+        Object[] values = new Object[first.values().length + second.values().length];
+        System.arraycopy(first.values(), 0, values, 0, first.values().length);
+        System.arraycopy(second.values(), 0, values, first.values().length, second.values().length);
+        try {
+            PreparedStatement statement = bound(text, values);
+            statement.execute();
+            List<A> firstRows = rows(statement.getResultSet(), first.row());
+            statement.getMoreResults();
+            return new Both<>(firstRows, rows(statement.getResultSet(), second.row()));
+        } catch (SQLException e) {
+            throw new Failed(text, e);
+        }
+    }
+
+    private static <T> List<T> rows(ResultSet results, Row<T> row) throws SQLException {
+        try (ResultSet rs = results) {
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(row.map(rs));
             }
             return rows;
-        } catch (SQLException e) {
-            throw new Failed(sql, e);
         }
     }
 

@@ -86,6 +86,70 @@ abstract class StoreContract {
     }
 
     @Test
+    void aStepThatHeldKeepsItsWritesWhenALaterStepOfTheSameNameIsRolledBack() {
+        // The bus runs each listener in a savepoint it does not release (the commit does): a second step under the
+        // same name that fails must take back only its own writes and pages.
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.write(tx -> {
+            assertThat(AfterCommit.inSavepoint(tx, "bus_step", () -> {
+                        tx.execute("INSERT INTO incident_link_key (name, secret, created_at) VALUES ('held', 'x', 0)");
+                        AfterCommit.add(tx, () -> ran.add("page of the step that held"));
+                    }))
+                    .isNull();
+            assertThat(AfterCommit.inSavepoint(tx, "bus_step", () -> {
+                        tx.execute(
+                                "INSERT INTO incident_link_key (name, secret, created_at) VALUES ('undone', 'x', 0)");
+                        AfterCommit.add(tx, () -> ran.add("page of the step that failed"));
+                        throw new IllegalStateException("the second step failed");
+                    }))
+                    .hasMessage("the second step failed");
+            tx.execute("INSERT INTO incident_link_key (name, secret, created_at) VALUES ('after', 'x', 0)");
+            return null;
+        });
+        List<String> kept = store.read(h -> h.createQuery("SELECT name FROM incident_link_key"
+                        + " WHERE name IN ('held', 'undone', 'after') ORDER BY name")
+                .mapTo(String.class)
+                .list());
+        assertThat(kept).containsExactly("after", "held");
+        assertThat(ran).containsExactly("page of the step that held");
+    }
+
+    @Test
+    void twoReadsSentTogetherEachGetTheirOwnValuesAndRows() {
+        store.write(h -> {
+            h.execute("CREATE TABLE both_probe (id TEXT PRIMARY KEY, kind TEXT NOT NULL, v BIGINT NOT NULL)");
+            h.execute("INSERT INTO both_probe VALUES ('a1', 'a', 1), ('a2', 'a', 2), ('b1', 'b', 10), ('b2', 'b', 20)");
+            return null;
+        });
+        Statements.Both<String, Long> read = store.write(h -> {
+            try (Statements sql = Statements.over(h)) {
+                sql.update("UPDATE both_probe SET v = v + 100 WHERE id = ?", "b2");
+                return sql.both(
+                        new Statements.Query<>(
+                                "SELECT id FROM both_probe WHERE kind = ? AND v >= ? ORDER BY id",
+                                rs -> rs.getString(1),
+                                "a",
+                                2L),
+                        new Statements.Query<>(
+                                "SELECT v FROM both_probe WHERE kind = ? ORDER BY v DESC", rs -> rs.getLong(1), "b"));
+            }
+        });
+        assertThat(read.first()).as("the first read, with its own two values").containsExactly("a2");
+        assertThat(read.second())
+                .as("the second read, with its value, seeing the transaction's own write")
+                .containsExactly(120L, 10L);
+        Statements.Both<String, Long> empty = store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return sql.both(
+                        new Statements.Query<>("SELECT id FROM both_probe WHERE kind = ?", rs -> rs.getString(1), "c"),
+                        new Statements.Query<>("SELECT v FROM both_probe WHERE id = ?", rs -> rs.getLong(1), "a1"));
+            }
+        });
+        assertThat(empty.first()).isEmpty();
+        assertThat(empty.second()).containsExactly(1L);
+    }
+
+    @Test
     void statementsBindEachTransactionsOwnValuesAndAFailedBatchLeavesNothingBehind() {
         store.write(h -> h.execute("CREATE TABLE statements_probe (id TEXT PRIMARY KEY, v BIGINT NOT NULL)"));
         String insert = "INSERT INTO statements_probe (id, v) VALUES (?, ?)";
