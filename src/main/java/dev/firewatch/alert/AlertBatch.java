@@ -2,6 +2,7 @@ package dev.firewatch.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.firewatch.alert.route.Routing;
+import dev.firewatch.alert.silence.Silence;
 import dev.firewatch.incident.Incident;
 import dev.firewatch.store.Statements;
 import java.time.Duration;
@@ -50,11 +51,20 @@ public final class AlertBatch implements AutoCloseable {
         Optional<Stored> stored = ahead.remove(key(sourceService, identity));
         if (stored == null) {
             sql.flush(); // the alert rows queued by earlier signals, before this one looks for its own
-            stored = sql.first(
+            Statements.Query<Stored> lookup = new Statements.Query<>(
                     "SELECT " + ALERT_COLUMNS + " FROM alert_alert WHERE source_service = ? AND fingerprint = ?",
                     Stored::of,
                     sourceService,
                     identity);
+            Optional<Statements.Query<Silence>> silences =
+                    signal instanceof Signal.Trigger ? holds.silencesToRead(receivedAt) : Optional.empty();
+            if (silences.isPresent()) {
+                Statements.Both<Stored, Silence> read = sql.both(lookup, silences.get());
+                holds.silencesRead(read.second());
+                stored = read.first().stream().findFirst();
+            } else {
+                stored = sql.list(lookup).stream().findFirst();
+            }
         }
         switch (signal) {
             case Signal.Trigger trigger -> trigger(sourceService, identity, trigger, stored, receivedAt);

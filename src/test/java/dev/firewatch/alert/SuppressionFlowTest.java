@@ -15,9 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Silences, inhibit rules and maintenance windows hold alerts back: stored and shown, no incident. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SuppressionFlowTest {
     static final String CONFIG = TestFirewatch.BASE_CONFIG + """
               - name: batch
@@ -33,25 +35,27 @@ class SuppressionFlowTest {
                 end: 2100-01-01T00:00
             """;
 
-    @TempDir
-    static Path dir;
-
-    static TestFirewatch firewatch;
-    static TestHttp responder;
+    TestFirewatch firewatch;
+    TestHttp responder;
     static final ObjectMapper json = new ObjectMapper();
 
+    /** The config to run with; a subclass runs the same cases on PostgreSQL. */
+    String config() {
+        return CONFIG;
+    }
+
     @BeforeAll
-    static void start() {
-        firewatch = TestFirewatch.start(dir, CONFIG, Clock.systemUTC(), Map.of());
+    void start(@TempDir Path dir) {
+        firewatch = TestFirewatch.start(dir, config(), Clock.systemUTC(), Map.of());
         responder = firewatch.http().withKey(firewatch.key(Role.RESPONDER));
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         firewatch.close();
     }
 
-    static void fire(String key, Map<String, String> labels, String summary) {
+    void fire(String key, Map<String, String> labels, String summary) {
         StringBuilder labelJson = new StringBuilder();
         labels.forEach((k, v) -> labelJson
                 .append(labelJson.isEmpty() ? "" : ",")
@@ -73,7 +77,7 @@ class SuppressionFlowTest {
                 .isEqualTo(202);
     }
 
-    static JsonNode alert(String summary) {
+    JsonNode alert(String summary) {
         return Eventually.within(
                 Duration.ofSeconds(5),
                 () -> {
@@ -87,7 +91,7 @@ class SuppressionFlowTest {
                 a -> a != null);
     }
 
-    static boolean hasIncidentTitled(String title) {
+    boolean hasIncidentTitled(String title) {
         return responder
                 .getJson("/api/v1/incidents")
                 .path("incidents")

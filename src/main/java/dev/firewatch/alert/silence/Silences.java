@@ -106,7 +106,12 @@ public final class Silences {
     public List<Silence> notEndedAt(Statements tx, Instant now) {
         // The transaction's own statement, not a JDBI query: the alert stages ask this once per batch, and a batch
         // of one (a lone incident on its way to a page) paid more for JDBI's set-up than for the read.
-        return tx.list(
+        return tx.list(notEndedAtQuery(now));
+    }
+
+    /** {@link #notEndedAt} as a read to send with another ({@link Statements#both}). */
+    public Statements.Query<Silence> notEndedAtQuery(Instant now) {
+        return new Statements.Query<>(
                 "SELECT " + COLUMNS + " FROM alert_silence WHERE ends_at > ?", this::silence, now.toEpochMilli());
     }
 
