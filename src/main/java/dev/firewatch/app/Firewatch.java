@@ -323,6 +323,7 @@ public final class Firewatch implements AutoCloseable {
             backlog.committed(committed);
             consumer.wake();
         });
+        journal.handRowsTo(consumer);
         // Every source, outside or our own, enters the pipeline here: admission, then the durable journal.
         Submissions submissions = new Submissions(admission, journal);
         // Monitors (issue 5): the scheduler runs each monitor's checks on virtual threads at planned times; each

@@ -59,6 +59,13 @@ public final class Journal implements AutoCloseable {
     private volatile boolean open = true;
     /** Whether ids were moved past the newest row yet; done at the first commit, once the schema exists. */
     private boolean idsSeeded;
+    /**
+     * The newest row's id as this writer last knew it ({@code ""}: none), handed on with the next commit's rows; null
+     * after a commit that failed, which may still have kept its rows, until a commit of its own says again.
+     */
+    private String newest = "";
+    /** Told each commit's rows as stored; null until {@link #handRowsTo}. */
+    private volatile JournalConsumer consumer;
 
     /**
      * @param afterCommit told the rows of each commit, so the backlog is counted without a query and the consumer
@@ -78,6 +85,14 @@ public final class Journal implements AutoCloseable {
         this.maxRowsPerCommit = maxRowsPerCommit;
         this.afterCommit = afterCommit;
         this.writer = Thread.ofPlatform().name("journal-writer").daemon().start(this::writeLoop);
+    }
+
+    /**
+     * After each commit, hands its rows to the consumer, which takes them instead of reading them back when it is
+     * caught up.
+     */
+    public void handRowsTo(JournalConsumer consumer) {
+        this.consumer = consumer;
     }
 
     /**
@@ -144,7 +159,10 @@ public final class Journal implements AutoCloseable {
             store.read(h -> h.createQuery("SELECT id FROM intake_journal ORDER BY id DESC LIMIT 1")
                             .mapTo(String.class)
                             .findOne())
-                    .ifPresent(ids::notBefore);
+                    .ifPresent(id -> {
+                        ids.notBefore(id);
+                        newest = id;
+                    });
             idsSeeded = true;
         }
         Instant now = clock.instant();
@@ -157,11 +175,14 @@ public final class Journal implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             log.warn("journal commit of {} requests failed: {}", batch.size(), e.getMessage());
+            newest = null;
             batch.forEach(p -> p.done().completeExceptionally(e));
             return;
         }
+        List<Entry> committed = entries.stream().flatMap(List::stream).toList();
+        handOff(batch, committed, now);
         // Counted before anyone is answered, so a sender's next request is admitted on a backlog that has its last.
-        afterCommit.accept(entries.stream().flatMap(List::stream).toList());
+        afterCommit.accept(committed);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).done().complete(entries.get(i));
         }
@@ -205,6 +226,37 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /**
+     * The committed rows, as the consumer would read them back: the time in milliseconds, a folded row with its
+     * severity and without its signal.
+     */
+    private void handOff(List<Pending> batch, List<Entry> committed, Instant now) {
+        if (committed.isEmpty()) {
+            return;
+        }
+        String previous = newest;
+        newest = committed.getLast().id();
+        JournalConsumer to = consumer;
+        if (to == null || previous == null) {
+            return; // unknown what came before these rows: the consumer reads them from the store
+        }
+        Instant stored = Instant.ofEpochMilli(now.toEpochMilli());
+        List<JournalRow> rows = new ArrayList<>(committed.size());
+        int at = 0;
+        for (Pending pending : batch) {
+            for (int i = 0; i < pending.signals().size(); i++, at++) {
+                Entry entry = committed.get(at);
+                rows.add(new JournalRow(
+                        entry.id(),
+                        stored,
+                        entry.service(),
+                        entry.folded() ? ((Signal.Trigger) entry.signal()).severity() : null,
+                        entry.folded() ? null : pending.encoded().get(i)));
+            }
+        }
+        to.handed(previous, rows);
+    }
+
     /** What a folded row keeps beside its signal, so the consumer can count it without decoding it. */
     private static String foldedAs(Signal signal) {
         return switch (signal) {
@@ -229,10 +281,14 @@ public final class Journal implements AutoCloseable {
                 .bind("key", JOURNAL_LOCK)
                 .mapTo(Integer.class)
                 .one();
-        tx.createQuery("SELECT id FROM intake_journal ORDER BY id DESC LIMIT 1")
+        // Under the lock, the newest row any node committed is the one right before this commit's rows.
+        newest = tx.createQuery("SELECT id FROM intake_journal ORDER BY id DESC LIMIT 1")
                 .mapTo(String.class)
                 .findOne()
-                .ifPresent(ids::notBefore);
+                .orElse("");
+        if (!newest.isEmpty()) {
+            ids.notBefore(newest);
+        }
     }
 
     /** Stops taking signals and commits what is already queued. */

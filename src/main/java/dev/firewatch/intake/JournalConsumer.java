@@ -11,9 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -46,6 +51,21 @@ public final class JournalConsumer implements AutoCloseable {
     private final int batchSize;
     /** Batches that failed whole and were then processed row by row: each is a bug or a bad row to look at. */
     private final Counter split;
+
+    /**
+     * Rows handed over by the journal writer after each commit, with the id of the row before them, so a consumer
+     * that is caught up takes them from memory instead of reading them back (a round trip on PostgreSQL, on every
+     * lone alert's way to its page). The store stays the truth: rows are only taken when they follow the cursor.
+     */
+    private record Handed(String previous, List<JournalRow> rows) {}
+
+    /** At most this many handed rows wait; past it a consumer that is behind reads from the store anyway. */
+    private static final int HANDED_LIMIT = 4_096;
+
+    private final ConcurrentLinkedQueue<Handed> handed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handedRows = new AtomicInteger();
+    /** Handed rows the consumer thread has taken off the queue but not yet into a batch (a batch's remainder). */
+    private final Deque<Handed> taken = new ArrayDeque<>();
 
     private final Poller poller = new Poller("journal-consumer", Duration.ofMillis(250), this::step);
     private volatile String position;
@@ -92,6 +112,61 @@ public final class JournalConsumer implements AutoCloseable {
         poller.wake();
     }
 
+    /**
+     * The rows of one journal commit, as they are stored, in id order, on the writer's thread in commit order.
+     *
+     * @param previous the id of the newest row before them, or {@code ""} when there was none
+     */
+    void handed(String previous, List<JournalRow> rows) {
+        if (handedRows.get() + rows.size() > HANDED_LIMIT) {
+            return; // far behind: it reads from the store, and takes handed rows again once it has caught up
+        }
+        handedRows.addAndGet(rows.size());
+        handed.add(new Handed(previous, rows));
+    }
+
+    /**
+     * The next batch from the handed rows when they follow {@code after}, else empty (the caller reads the store).
+     * Handed rows that do not follow it are dropped: already processed from the store, or after a gap the store
+     * read fills. Bounded like {@link #read}.
+     */
+    private List<JournalRow> fromHand(String after) {
+        List<JournalRow> rows = new ArrayList<>();
+        int forAlertStages = 0;
+        int limit = batchSize * FOLDED_PER_ROW;
+        while (true) {
+            Handed next = taken.peekFirst();
+            if (next == null) {
+                next = handed.poll();
+                if (next == null) {
+                    return rows;
+                }
+                handedRows.addAndGet(-next.rows().size());
+                taken.addLast(next);
+            }
+            String follows = rows.isEmpty() ? after : rows.getLast().id();
+            if (!next.previous().equals(follows)) {
+                if (!rows.isEmpty()) {
+                    return rows;
+                }
+                taken.removeFirst();
+                continue;
+            }
+            taken.removeFirst();
+            List<JournalRow> batch = next.rows();
+            for (int i = 0; i < batch.size(); i++) {
+                JournalRow row = batch.get(i);
+                if (rows.size() == limit || (!row.isFolded() && forAlertStages == batchSize)) {
+                    // The rest waits for the next batch, still chained to the last row taken.
+                    taken.addFirst(new Handed(rows.getLast().id(), batch.subList(i, batch.size())));
+                    return rows;
+                }
+                forAlertStages += row.isFolded() ? 0 : 1;
+                rows.add(row);
+            }
+        }
+    }
+
     private void step() {
         if (position == null) {
             // The row exists before anyone consumes, so nodes sharing a PostgreSQL database can lock it (claim).
@@ -115,7 +190,10 @@ public final class JournalConsumer implements AutoCloseable {
             // Taken before the read: a row committed after the read began has a later receive time.
             Instant readAt = clock.instant();
             Backlog.Mark committed = backlog.mark();
-            List<JournalRow> rows = read(position);
+            List<JournalRow> rows = fromHand(position);
+            if (rows.isEmpty()) {
+                rows = read(position);
+            }
             if (rows.isEmpty()) {
                 processedThrough = readAt;
                 backlog.caughtUp(committed);
