@@ -80,7 +80,7 @@ public final class IncidentBus implements AutoCloseable {
 
     /** Everything published so far, to one listener, a batch per transaction. */
     void deliver(String name, Listener listener) {
-        while (poller.running()) {
+        while (poller.running() && pending(name)) {
             // A synced commit, though the events stay and the cursor moves with the work: the pages its listeners
             // queue for now go to the sender straight from this commit (Outbox hands them off), and must be on disk
             // before they leave. That one sync replaces the outbox's own claim transaction on a page's way out.
@@ -101,6 +101,21 @@ public final class IncidentBus implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the listener has events to hear, or no cursor yet, looked up without its cursor's lock: most polls
+     * find nothing, and a poll that took the lock while the alert stages wanted it would make them leave their
+     * pages to this thread ({@code SKIP LOCKED} in {@link #deliverWithin}), where they wait for its transaction.
+     */
+    private boolean pending(String name) {
+        return store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return events.afterCursor(sql, name, "", 1)
+                        .map(after -> !after.isEmpty())
+                        .orElse(true);
+            }
+        });
     }
 
     /**
