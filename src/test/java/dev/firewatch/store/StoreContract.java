@@ -115,6 +115,42 @@ abstract class StoreContract {
     }
 
     @Test
+    void statementsOfTwoTransactionsAndOfTwoReadersOnOneConnectionNeverMixTheirValues() {
+        // SQLite keeps statements prepared between transactions: each transaction, and each Statements open at once
+        // on one connection, must still bind and read its own.
+        store.write(h -> h.execute("CREATE TABLE kept_probe (id TEXT PRIMARY KEY, v BIGINT NOT NULL)"));
+        String insert = "INSERT INTO kept_probe (id, v) VALUES (?, ?)";
+        String read = "SELECT v FROM kept_probe WHERE id = ?";
+        for (long v = 1; v <= 3; v++) {
+            long value = v;
+            store.write(h -> {
+                try (Statements sql = Statements.over(h)) {
+                    sql.update(insert, "k" + value, value);
+                }
+                return null;
+            });
+        }
+        List<Long> seen = store.write(h -> {
+            try (Statements outer = Statements.over(h);
+                    Statements inner = Statements.over(h)) {
+                List<Long> values = new java.util.ArrayList<>();
+                values.addAll(outer.list(read, rs -> rs.getLong(1), "k1"));
+                values.addAll(inner.list(read, rs -> rs.getLong(1), "k2"));
+                values.addAll(outer.list(read, rs -> rs.getLong(1), "k3"));
+                values.addAll(inner.list(read, rs -> rs.getLong(1), "k1"));
+                return values;
+            }
+        });
+        assertThat(seen).containsExactly(1L, 2L, 3L, 1L);
+        List<Long> again = store.read(h -> {
+            try (Statements sql = Statements.over(h)) {
+                return sql.list("SELECT v FROM kept_probe ORDER BY v DESC", rs -> rs.getLong(1));
+            }
+        });
+        assertThat(again).containsExactly(3L, 2L, 1L);
+    }
+
+    @Test
     void twoReadsSentTogetherEachGetTheirOwnValuesAndRows() {
         store.write(h -> {
             h.execute("CREATE TABLE both_probe (id TEXT PRIMARY KEY, kind TEXT NOT NULL, v BIGINT NOT NULL)");
