@@ -1,6 +1,6 @@
 package dev.firewatch.alert;
 
-import dev.firewatch.testing.PostgresDatabases;
+import dev.firewatch.testing.OwnPostgres;
 import org.junit.jupiter.api.AfterAll;
 
 /**
@@ -8,20 +8,17 @@ import org.junit.jupiter.api.AfterAll;
  * silences read in one round trip.
  */
 class PostgresSuppressionFlowTest extends SuppressionFlowTest {
-    private String url;
+    private final OwnPostgres database = new OwnPostgres();
 
     @Override
     String config() {
-        url = PostgresDatabases.create();
-        return CONFIG + "store:\n  url: " + url + "\n  pool_size: 4\n";
+        return database.config(CONFIG);
     }
 
     @AfterAll
     @Override
     void stop() {
         super.stop();
-        if (url != null) {
-            PostgresDatabases.drop(url);
-        }
+        database.drop();
     }
 }

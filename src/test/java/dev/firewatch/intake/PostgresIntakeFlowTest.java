@@ -1,25 +1,22 @@
 package dev.firewatch.intake;
 
-import dev.firewatch.testing.PostgresDatabases;
+import dev.firewatch.testing.OwnPostgres;
 import dev.firewatch.testing.TestFirewatch;
 import org.junit.jupiter.api.AfterAll;
 
 /** The whole intake flow on PostgreSQL: the alert stages' SQL must hold on both vendors (DESIGN §4). */
 class PostgresIntakeFlowTest extends IntakeFlowTest {
-    private String url;
+    private final OwnPostgres database = new OwnPostgres();
 
     @Override
     String config() {
-        url = PostgresDatabases.create();
-        return TestFirewatch.BASE_CONFIG + "store:\n  url: " + url + "\n  pool_size: 4\n";
+        return database.config(TestFirewatch.BASE_CONFIG);
     }
 
     @AfterAll
     @Override
     void stop() {
         super.stop();
-        if (url != null) {
-            PostgresDatabases.drop(url);
-        }
+        database.drop();
     }
 }
