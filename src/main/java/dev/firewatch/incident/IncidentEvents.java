@@ -11,6 +11,8 @@ import java.util.Optional;
 
 /** The rows of the incident bus: written beside each change, read by listeners after their cursor. */
 final class IncidentEvents {
+    private static final String EVENT_COLUMNS =
+            "id, incident_id, number, kind, at, actor, service, title, severity, previous";
     /** The advisory lock key publishers take turns under on PostgreSQL ("fwincevt" in ASCII). */
     private static final long PUBLISH_LOCK = 0x6677696E63657674L;
 
@@ -94,9 +96,6 @@ final class IncidentEvents {
                 position,
                 limit);
     }
-
-    private static final String EVENT_COLUMNS =
-            "id, incident_id, number, kind, at, actor, service, title, severity, previous";
 
     /**
      * A listener's cursor, and the events after it, read together (one round trip on PostgreSQL): the second

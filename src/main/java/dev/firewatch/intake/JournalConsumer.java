@@ -11,9 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +63,7 @@ public final class JournalConsumer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Handed> handed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger handedRows = new AtomicInteger();
     /** Handed rows the consumer thread has taken off the queue but not yet into a batch (a batch's remainder). */
-    private final Deque<Handed> taken = new ArrayDeque<>();
+    private Handed taken;
 
     private final Poller poller = new Poller("journal-consumer", Duration.ofMillis(250), this::step);
     private volatile String position;
@@ -135,30 +133,28 @@ public final class JournalConsumer implements AutoCloseable {
         int forAlertStages = 0;
         int limit = batchSize * FOLDED_PER_ROW;
         while (true) {
-            Handed next = taken.peekFirst();
-            if (next == null) {
-                next = handed.poll();
-                if (next == null) {
+            if (taken == null) {
+                taken = handed.poll();
+                if (taken == null) {
                     return rows;
                 }
-                handedRows.addAndGet(-next.rows().size());
-                taken.addLast(next);
+                handedRows.addAndGet(-taken.rows().size());
             }
             String follows = rows.isEmpty() ? after : rows.getLast().id();
-            if (!next.previous().equals(follows)) {
+            if (!taken.previous().equals(follows)) {
                 if (!rows.isEmpty()) {
                     return rows;
                 }
-                taken.removeFirst();
+                taken = null;
                 continue;
             }
-            taken.removeFirst();
-            List<JournalRow> batch = next.rows();
+            List<JournalRow> batch = taken.rows();
+            taken = null;
             for (int i = 0; i < batch.size(); i++) {
                 JournalRow row = batch.get(i);
                 if (rows.size() == limit || (!row.isFolded() && forAlertStages == batchSize)) {
                     // The rest waits for the next batch, still chained to the last row taken.
-                    taken.addFirst(new Handed(rows.getLast().id(), batch.subList(i, batch.size())));
+                    taken = new Handed(rows.getLast().id(), batch.subList(i, batch.size()));
                     return rows;
                 }
                 forAlertStages += row.isFolded() ? 0 : 1;

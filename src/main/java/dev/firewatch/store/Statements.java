@@ -73,8 +73,6 @@ public final class Statements implements AutoCloseable {
 
     /** Writes waiting for {@link #flush}, by SQL text in the order each text was first queued. */
     private final Map<String, List<Object[]>> waiting = new LinkedHashMap<>();
-    /** Whether the connection is PostgreSQL's; null until a flush first asks. */
-    private Boolean postgres;
 
     private Statements(Handle handle) {
         this.handle = handle;
@@ -183,14 +181,7 @@ public final class Statements implements AutoCloseable {
     }
 
     private boolean onPostgres() {
-        if (postgres == null) {
-            try {
-                postgres = connection.getMetaData().getURL().startsWith("jdbc:postgresql:");
-            } catch (SQLException e) {
-                throw new Failed("reading the connection's URL", e);
-            }
-        }
-        return postgres;
+        return sqlite == null; // the two vendors the store speaks
     }
 
     /** Drops the queued writes: the work that queued them was rolled back to a savepoint. */
